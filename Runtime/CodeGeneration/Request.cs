@@ -1,0 +1,79 @@
+using System.ComponentModel;
+using Cluster.Runtime.Messaging;
+
+namespace Cluster.Runtime.CodeGeneration;
+
+/// <summary>
+/// One grain call: the target method, its arguments, and the caller's pending result. Generated code derives a
+/// sealed class per interface method; the runtime creates no other object per call.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class Request
+{
+    private int _callerCompleted;
+
+    private protected Request()
+    {
+    }
+
+    /// <summary>The full name of the interface that declares the method.</summary>
+    public abstract string InterfaceName { get; }
+
+    /// <summary>The method's name.</summary>
+    public abstract string MethodName { get; }
+
+    /// <summary>Scheduling options from the method's attributes.</summary>
+    public virtual InvokeMethodOptions Options => InvokeMethodOptions.None;
+
+    /// <summary>The method's <c>[ResponseTimeout]</c>, or null for the silo default.</summary>
+    public virtual TimeSpan? ResponseTimeout => null;
+
+    /// <summary>The number of arguments (a trailing <see cref="System.Threading.CancellationToken"/> is not one).</summary>
+    public virtual int ArgumentCount => 0;
+
+    /// <summary>The caller's cancellation token, when the method takes one: cancelling it ends the wait and is seen by the callee.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    internal bool IsOneWay => (Options & InvokeMethodOptions.OneWay) != 0;
+
+    /// <summary>The reference the call was made through; set when the call is sent.</summary>
+    internal GrainReference? Target { get; set; }
+
+    /// <summary>Whoever runs the call and must learn when it ended (the target activation).</summary>
+    internal IInvocationSink? Sink { get; set; }
+
+    /// <summary>
+    /// The caller runs inside an activation, whose awaits post back to it: completing the caller's task inline
+    /// cannot run caller code on the callee's turn, so no thread-pool hop is needed.
+    /// </summary>
+    internal bool CompleteInline { get; set; }
+
+    internal CallTimeoutTracker.Entry TimeoutEntry;
+
+    internal CancellationTokenRegistration CancellationRegistration;
+
+    /// <summary>The argument at <paramref name="index"/>, for diagnostics and serialization.</summary>
+    public virtual object? GetArgument(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The method as <c>Interface.Method</c>.</summary>
+    public override string ToString() => $"{InterfaceName}.{MethodName}";
+
+    /// <summary>Runs the call on <paramref name="target"/>, then answers the caller and notifies <see cref="Sink"/>.</summary>
+    internal abstract void Invoke(object target);
+
+    /// <summary>Answers the caller with <paramref name="exception"/> unless it has been answered already.</summary>
+    internal abstract bool TryFail(Exception exception);
+
+    /// <summary>Claims the single right to answer the caller: a response, a timeout or a cancellation.</summary>
+    private protected bool TryClaimCallerCompletion()
+    {
+        if (Interlocked.Exchange(ref _callerCompleted, 1) != 0)
+        {
+            return false;
+        }
+
+        TimeoutEntry.Tracker?.Remove(this);
+        CancellationRegistration.Dispose();
+        return true;
+    }
+}

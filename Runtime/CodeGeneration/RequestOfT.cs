@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using Cluster.Runtime.Messaging;
+
+namespace Cluster.Runtime.CodeGeneration;
+
+/// <summary>A call whose method returns <c>Task&lt;TResult&gt;</c> or <c>ValueTask&lt;TResult&gt;</c>.</summary>
+/// <typeparam name="TResult">The method's result type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class Request<TResult> : Request, IThreadPoolWorkItem
+{
+    // A promise task without a TaskCompletionSource: one allocation fewer per call. The proxy reads Task
+    // before the request is sent, so the task exists before any thread can complete it.
+    private AsyncTaskMethodBuilder<TResult> _builder;
+    private ValueTask<TResult> _pending;
+    private TResult? _result;
+    private Exception? _exception;
+
+    internal Task<TResult> Task => _builder.Task;
+
+    /// <summary>Calls the grain method on <paramref name="target"/>; generated.</summary>
+    protected abstract ValueTask<TResult> InvokeMethodAsync(object target);
+
+    internal override void Invoke(object target)
+    {
+        ValueTask<TResult> pending;
+        try
+        {
+            pending = InvokeMethodAsync(target);
+        }
+        catch (Exception exception)
+        {
+            OnInvocationEnded(default, exception);
+            return;
+        }
+
+        if (pending.IsCompleted)
+        {
+            OnPendingCompleted(pending);
+            return;
+        }
+
+        _pending = pending;
+        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnPendingCompleted);
+    }
+
+    internal override bool TryFail(Exception exception)
+    {
+        if (IsOneWay || !TryClaimCallerCompletion())
+        {
+            return false;
+        }
+
+        _exception = exception;
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
+    }
+
+    void IThreadPoolWorkItem.Execute() => SetCallerOutcome();
+
+    private void OnPendingCompleted()
+    {
+        var pending = _pending;
+        _pending = default;
+        OnPendingCompleted(pending);
+    }
+
+    private void OnPendingCompleted(ValueTask<TResult> completed)
+    {
+        TResult? result = default;
+        Exception? exception = null;
+        try
+        {
+            result = completed.GetAwaiter().GetResult();
+        }
+        catch (Exception caught)
+        {
+            exception = caught;
+        }
+
+        OnInvocationEnded(result, exception);
+    }
+
+    private void OnInvocationEnded(TResult? result, Exception? exception)
+    {
+        var sink = Sink;
+        Sink = null;
+        if (!IsOneWay && TryClaimCallerCompletion())
+        {
+            _result = result;
+            _exception = exception is null ? null : ExceptionCodec.ForCaller(exception);
+            if (CompleteInline)
+            {
+                SetCallerOutcome();
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            }
+        }
+
+        sink?.OnInvocationCompleted(this, exception);
+    }
+
+    private void SetCallerOutcome()
+    {
+        // Continuations that run inline must not see the callee's synchronization context.
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            if (_exception is { } exception)
+            {
+                _builder.SetException(exception);
+            }
+            else
+            {
+                _builder.SetResult(_result!);
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+}
