@@ -105,10 +105,17 @@ internal sealed class GrainTypeRegistry
     {
         if (_classesByInterface.TryGetValue(grainInterface, out var classes))
         {
-            return classes.Count == 1
-                ? classes[0].TypeName
+            if (classes.Count == 1)
+            {
+                return classes[0].TypeName;
+            }
+
+            // As in Orleans, a class named like the interface (IUserGrain and UserGrain) is its primary implementation.
+            var primary = classes.Where(c => string.Equals("I" + c.ClassType.Name, grainInterface.Name, StringComparison.Ordinal)).ToList();
+            return primary.Count == 1
+                ? primary[0].TypeName
                 : throw new InvalidOperationException(
-                    $"Grain interface {grainInterface.FullName} is implemented by several grain classes ({string.Join(", ", classes.Select(c => c.ClassType.Name))}); give the interface a single implementation.");
+                    $"Grain interface {grainInterface.FullName} is implemented by several grain classes ({string.Join(", ", classes.Select(c => c.ClassType.Name))}); name one of them after the interface, or give each its own interface.");
         }
 
         throw new InvalidOperationException(
