@@ -36,16 +36,18 @@ public sealed class ActivationLifecycleTests
     }
 
     [Fact]
-    public async Task Reactivation_UnwrittenChange_IsLost()
+    public async Task Reactivation_ChangeWrittenByOnDeactivateAsync_IsLoaded()
     {
         await using var silo = await TestSilo.StartAsync();
-        var grain = silo.GrainFactory.GetGrain<ILifecycleGrain>(Probe.NewKey());
+        var key = Probe.NewKey();
+        var grain = silo.GrainFactory.GetGrain<ILifecycleGrain>(key);
         await grain.SetValueAsync(1);
 
         await grain.SetValueWithoutWriteAsync(99);
         await grain.DeactivateAsync();
 
-        Assert.Equal(1, await grain.GetValueAsync());
+        Assert.Equal(99, await grain.GetValueAsync());
+        Assert.Contains("deactivation-written", Probe.EventsOf(key));
     }
 
     [Fact]
