@@ -4,11 +4,11 @@ using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEmbeddedSilo();
-builder.Services.AddProblemDetails();
+builder.Services.AddApiProblemDetails();
 builder.Services.AddSiloHealthChecks();
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseApiExceptionHandler();
 app.UseStatusCodePages();
 app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();

@@ -69,8 +69,10 @@ internal sealed partial class GrainRuntime : IDisposable
 
     public void Dispose()
     {
+        // The stopping source is cancelled, never disposed: hosts may stop the silo after disposing its services,
+        // and a source with no timer or linked tokens holds nothing that needs releasing.
+        _stopping.Cancel();
         TimeoutTracker.Dispose();
-        _stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} to {Target} failed")]

@@ -83,6 +83,8 @@ public sealed class DemoEndpointTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("as JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> PostIncrementAsync(HttpClient client, string name, int amount) =>
