@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Cluster.Runtime.Benchmarks;
+
+if (args is ["--activation-memory", ..])
+{
+    await ActivationMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LocalCallBenchmarks).Assembly).Run(args);
