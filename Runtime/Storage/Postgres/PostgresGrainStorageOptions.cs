@@ -50,7 +50,7 @@ public sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<Post
     public ValidateOptionsResult Validate(string? name, PostgresGrainStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var storage = name ?? Options.DefaultName;
+        var storage = string.IsNullOrEmpty(name) ? GrainStorageNames.Default : name;
         var prefix = PostgresGrainStorageOptions.SectionName;
         var failures = new List<string>();
 

@@ -57,7 +57,7 @@ public sealed class SqliteGrainStorageOptionsValidator : IValidateOptions<Sqlite
     public ValidateOptionsResult Validate(string? name, SqliteGrainStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var storage = name ?? Options.DefaultName;
+        var storage = string.IsNullOrEmpty(name) ? GrainStorageNames.Default : name;
         var prefix = SqliteGrainStorageOptions.SectionName;
         var failures = new List<string>();
 
