@@ -36,6 +36,8 @@ public abstract class Request
 
     internal bool IsOneWay => (Options & InvokeMethodOptions.OneWay) != 0;
 
+    internal bool IsCallerCompleted => Volatile.Read(ref _callerCompleted) != 0;
+
     /// <summary>The reference the call was made through; set when the call is sent.</summary>
     internal GrainReference? Target { get; set; }
 

@@ -1,0 +1,258 @@
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Storage;
+using Cluster.Runtime.Timers;
+
+namespace Cluster.Runtime.Activation;
+
+internal sealed partial class ActivationData
+{
+    private readonly List<IActivationState> _states = [];
+    private List<GrainTimer>? _timers;
+    private TaskCompletionSource? _deactivated;
+
+    /// <summary>Deactivates after the running calls end; completes once the activation has left the catalog.</summary>
+    public Task DeactivateAsync(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (_status == ActivationStatus.Invalid)
+            {
+                return Task.CompletedTask;
+            }
+
+            _deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        RequestDeactivation(reason);
+        return _deactivated.Task;
+    }
+
+    public void RequestDeactivation(DeactivationReason reason)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            if (_status >= ActivationStatus.Deactivating || _deactivationReason is not null)
+            {
+                return;
+            }
+
+            _deactivationReason = reason;
+            schedule = ScheduleIfIdleLocked();
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    public void DelayDeactivation(TimeSpan timeSpan)
+    {
+        var now = _runtime.TimeProvider.GetTimestamp();
+        lock (_lock)
+        {
+            _keepAliveUntil = timeSpan <= TimeSpan.Zero ? 0 : now + ToTimestampTicks(timeSpan);
+        }
+    }
+
+    /// <summary>Starts idle deactivation when nothing has touched the activation for its collection age.</summary>
+    public bool TryCollectIfIdle(long now)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            var age = ClassInfo.CollectionAge;
+            if (_status != ActivationStatus.Valid || _deactivationReason is not null || _running > 0 || _waiting.Count > 0
+                || age == TimeSpan.MaxValue || now < _keepAliveUntil || now - _lastActivity < ToTimestampTicks(age))
+            {
+                return false;
+            }
+
+            _deactivationReason = DeactivationReason.ActivationIdle;
+            schedule = ScheduleIfIdleLocked();
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        return true;
+    }
+
+    public TGrainInterface GetReference<TGrainInterface>()
+        where TGrainInterface : IAddressable => _runtime.GrainFactory.GetReference<TGrainInterface>(GrainId);
+
+    public IPersistentState<TState> GetPersistentState<TState>(string stateName, string storageName, Func<TState> createDefault)
+    {
+        var state = new PersistentState<TState>(this, _runtime.GetStorage(storageName, ClassInfo), stateName, storageName, createDefault);
+        _states.Add(state);
+        return state;
+    }
+
+    public IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
+    {
+        var timer = new GrainTimer(this, _runtime.TimeProvider, callback, state, options);
+        lock (_lock)
+        {
+            if (_status >= ActivationStatus.Deactivating)
+            {
+                throw new InvalidOperationException($"The activation of {GrainId} is deactivating; timers can no longer be registered.");
+            }
+
+            (_timers ??= []).Add(timer);
+        }
+
+        timer.Start();
+        return timer;
+    }
+
+    public void OnTimerDisposed(GrainTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers?.Remove(timer);
+        }
+    }
+
+    private long ToTimestampTicks(TimeSpan span) =>
+        span >= TimeSpan.FromDays(3650) ? long.MaxValue / 2 : (long)(span.TotalSeconds * _runtime.TimeProvider.TimestampFrequency);
+
+    private bool TryTakeLifecycleStepLocked(out Action? step)
+    {
+        step = null;
+        if (_status == ActivationStatus.Created)
+        {
+            _status = ActivationStatus.Activating;
+            step = StartActivation;
+        }
+        else if (_status == ActivationStatus.Valid && _deactivationReason is { } reason && _running == 0)
+        {
+            _status = ActivationStatus.Deactivating;
+            step = () => _ = DeactivateCoreAsync(reason);
+        }
+
+        return step is not null;
+    }
+
+    private void StartActivation() => _ = ActivateCoreAsync();
+
+    private async Task ActivateCoreAsync()
+    {
+        try
+        {
+            _constructing = this;
+            try
+            {
+                GrainInstance = ClassInfo.Create(this);
+            }
+            finally
+            {
+                _constructing = null;
+            }
+
+            var cancellationToken = _runtime.StoppingToken;
+
+            // State first: OnActivateAsync may read it, and calls must never see an unloaded state.
+            foreach (var state in _states)
+            {
+                await state.LoadAsync(cancellationToken);
+            }
+
+            await GrainInstance.OnActivateAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            FailActivation(exception);
+            return;
+        }
+
+        lock (_lock)
+        {
+            _status = ActivationStatus.Valid;
+            _lastActivity = _runtime.TimeProvider.GetTimestamp();
+        }
+    }
+
+    private void FailActivation(Exception exception)
+    {
+        List<Request> pending;
+        lock (_lock)
+        {
+            _status = ActivationStatus.Invalid;
+            pending = _waiting.DrainAll();
+        }
+
+        LogActivationFailed(_runtime.Logger, exception, GrainId, pending.Count);
+        StopTimers();
+        _runtime.Catalog.OnActivationRemoved(this);
+        _deactivated?.TrySetResult();
+        var callerException = ExceptionCodec.ForCaller(exception);
+        foreach (var request in pending)
+        {
+            request.Sink = null;
+            request.TryFail(callerException);
+        }
+    }
+
+    private async Task DeactivateCoreAsync(DeactivationReason reason)
+    {
+        LogDeactivating(_runtime.Logger, GrainId, reason);
+        StopTimers();
+        var timeout = _runtime.Options.DeactivationTimeout;
+        using (var budget = new CancellationTokenSource(timeout, _runtime.TimeProvider))
+        {
+            try
+            {
+                await GrainInstance!.OnDeactivateAsync(reason, budget.Token).WaitAsync(timeout, _runtime.TimeProvider);
+            }
+            catch (TimeoutException)
+            {
+                LogDeactivationTimedOut(_runtime.Logger, GrainId, timeout);
+            }
+            catch (Exception exception)
+            {
+                LogDeactivationFailed(_runtime.Logger, exception, GrainId, reason);
+            }
+        }
+
+        // Leave the catalog only now: a new activation of this grain must not start while this one may still write.
+        _runtime.Catalog.OnActivationRemoved(this);
+        List<Request> forward;
+        lock (_lock)
+        {
+            _status = ActivationStatus.Invalid;
+            forward = _waiting.DrainAll();
+        }
+
+        _deactivated?.TrySetResult();
+        foreach (var request in forward)
+        {
+            request.Sink = null;
+            _runtime.Dispatcher.Route(request);
+        }
+    }
+
+    private void StopTimers()
+    {
+        GrainTimer[] timers;
+        lock (_lock)
+        {
+            if (_timers is null)
+            {
+                return;
+            }
+
+            timers = [.. _timers];
+            _timers.Clear();
+        }
+
+        foreach (var timer in timers)
+        {
+            timer.Stop();
+        }
+    }
+}

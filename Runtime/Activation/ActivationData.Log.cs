@@ -1,0 +1,25 @@
+using Cluster.Runtime.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Cluster.Runtime.Activation;
+
+internal sealed partial class ActivationData
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} to {GrainId} failed")]
+    private static partial void LogOneWayCallFailed(ILogger logger, Exception exception, string method, GrainId grainId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A callback posted to the activation of {GrainId} threw")]
+    private static partial void LogContinuationFailed(ILogger logger, Exception exception, GrainId grainId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activation of {GrainId} failed; {PendingCalls} pending calls get the error")]
+    private static partial void LogActivationFailed(ILogger logger, Exception exception, GrainId grainId, int pendingCalls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OnDeactivateAsync of {GrainId} failed (reason {Reason})")]
+    private static partial void LogDeactivationFailed(ILogger logger, Exception exception, GrainId grainId, DeactivationReason reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OnDeactivateAsync of {GrainId} did not finish within {Timeout}; the activation is removed anyway")]
+    private static partial void LogDeactivationTimedOut(ILogger logger, GrainId grainId, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Deactivating {GrainId}: {Reason}")]
+    private static partial void LogDeactivating(ILogger logger, GrainId grainId, DeactivationReason reason);
+}

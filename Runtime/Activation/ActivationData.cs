@@ -1,0 +1,263 @@
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Timers;
+
+namespace Cluster.Runtime.Activation;
+
+/// <summary>
+/// One activation of a grain: its mailbox, its scheduler and its life cycle. The activation is its own
+/// <see cref="SynchronizationContext"/>: while its code runs, awaits post their continuations back here, and a
+/// single work item drains them, so the activation's code never runs on two threads at once. Requests are
+/// admitted one at a time (across awaits) unless the grain or the method allows interleaving.
+/// </summary>
+internal sealed partial class ActivationData : SynchronizationContext, IThreadPoolWorkItem, IInvocationSink, IGrainActivationContext
+{
+    // The runtime passes the activation to Grain's constructor this way, as Orleans does, so grain
+    // constructors need no runtime parameter.
+    [ThreadStatic]
+    private static ActivationData? _constructing;
+
+    // A bound on the work one scheduling slice does, so a busy activation cannot starve others.
+    private const int MaxItemsPerSlice = 64;
+
+    private readonly Lock _lock = new();
+    private readonly RequestQueue _waiting = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _ready = new();
+    private readonly GrainRuntime _runtime;
+    private ActivationStatus _status;
+    private int _running;
+    private int _runningNonReadOnly;
+    private bool _scheduled;
+    private DeactivationReason? _deactivationReason;
+    private long _lastActivity;
+    private long _keepAliveUntil;
+
+    public ActivationData(GrainRuntime runtime, GrainId grainId, GrainClassInfo classInfo)
+    {
+        _runtime = runtime;
+        GrainId = grainId;
+        ClassInfo = classInfo;
+        _lastActivity = runtime.TimeProvider.GetTimestamp();
+    }
+
+    public static ActivationData? Constructing => _constructing;
+
+    public GrainId GrainId { get; }
+
+    public GrainClassInfo ClassInfo { get; }
+
+    public IGrainFactory GrainFactory => _runtime.GrainFactory;
+
+    public IServiceProvider Services => _runtime.Services;
+
+    public Grain? GrainInstance { get; private set; }
+
+    public ActivationStatus Status
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _status;
+            }
+        }
+    }
+
+    /// <summary>Requests admitted and not finished, plus those waiting; for placement of stateless workers.</summary>
+    public int Load
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _running + _waiting.Count;
+            }
+        }
+    }
+
+    /// <summary>Queues a request; false when the activation is gone and the caller must route it again.</summary>
+    public bool TryEnqueue(Request request)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            if (_status == ActivationStatus.Invalid)
+            {
+                return false;
+            }
+
+            request.Sink = this;
+            _waiting.Enqueue(request);
+            schedule = ScheduleIfIdleLocked();
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            _ready.Enqueue((d, state));
+            schedule = ScheduleIfIdleLocked();
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Send(SendOrPostCallback d, object? state) =>
+        throw new NotSupportedException("Grain code cannot block on its own activation; await instead.");
+
+    /// <inheritdoc />
+    public override SynchronizationContext CreateCopy() => this;
+
+    public void OnInvocationCompleted(Request request, Exception? exception)
+    {
+        if (exception is not null && request.IsOneWay)
+        {
+            LogOneWayCallFailed(_runtime.Logger, exception, request.ToString(), GrainId);
+        }
+
+        bool schedule;
+        lock (_lock)
+        {
+            _running--;
+            if ((request.Options & InvokeMethodOptions.ReadOnly) == 0)
+            {
+                _runningNonReadOnly--;
+            }
+
+            if (request is not TimerTickRequest { KeepAlive: false })
+            {
+                _lastActivity = _runtime.TimeProvider.GetTimestamp();
+            }
+
+            schedule = (_waiting.Count > 0 || _deactivationReason is not null) && ScheduleIfIdleLocked();
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            for (var processed = 0; processed < MaxItemsPerSlice; processed++)
+            {
+                (SendOrPostCallback Callback, object? State) continuation = default;
+                Request? request = null;
+                Action? lifecycleStep = null;
+                lock (_lock)
+                {
+                    if (!_ready.TryDequeue(out continuation) && !TryTakeLifecycleStepLocked(out lifecycleStep) && !TryAdmitLocked(out request))
+                    {
+                        _scheduled = false;
+                        return;
+                    }
+                }
+
+                if (continuation.Callback is not null)
+                {
+                    RunContinuation(continuation.Callback, continuation.State);
+                }
+                else if (lifecycleStep is not null)
+                {
+                    lifecycleStep();
+                }
+                else
+                {
+                    request!.Invoke(GrainInstance!);
+                }
+            }
+
+            // Slice used up with work left: yield the thread, keep the scheduled flag, continue later.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
+    }
+
+    public override string ToString() => $"activation of {GrainId}";
+
+    private void RunContinuation(SendOrPostCallback callback, object? state)
+    {
+        try
+        {
+            callback(state);
+        }
+        catch (Exception exception)
+        {
+            // Await continuations capture their own exceptions; a throwing callback was posted by other code.
+            LogContinuationFailed(_runtime.Logger, exception, GrainId);
+        }
+    }
+
+    private bool ScheduleIfIdleLocked()
+    {
+        if (_scheduled)
+        {
+            return false;
+        }
+
+        _scheduled = true;
+        return true;
+    }
+
+    private bool TryAdmitLocked(out Request? request)
+    {
+        request = null;
+        if (_status != ActivationStatus.Valid || _deactivationReason is not null || _waiting.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _waiting.Count; i++)
+        {
+            var candidate = _waiting[i];
+            if (MayInvokeLocked(candidate))
+            {
+                request = _waiting.RemoveAt(i);
+                _running++;
+                if ((request.Options & InvokeMethodOptions.ReadOnly) == 0)
+                {
+                    _runningNonReadOnly++;
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool MayInvokeLocked(Request request)
+    {
+        if (_running == 0 || ClassInfo.IsReentrant)
+        {
+            return true;
+        }
+
+        var options = request.Options;
+        return (options & InvokeMethodOptions.AlwaysInterleave) != 0
+            || ((options & InvokeMethodOptions.ReadOnly) != 0 && _runningNonReadOnly == 0);
+    }
+}

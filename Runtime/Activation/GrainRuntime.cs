@@ -1,0 +1,78 @@
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Observers;
+using Cluster.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Activation;
+
+/// <summary>The silo's runtime: the catalog, the call path, the observers and the registry, wired together.</summary>
+internal sealed partial class GrainRuntime : IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    public GrainRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, IOptions<GrainAssemblyList> assemblyList)
+    {
+        Services = services;
+        Options = options.Value;
+        TimeProvider = timeProvider;
+        Logger = loggerFactory.CreateLogger("Cluster.Runtime");
+        var assemblies = assemblyList.Value;
+        Registry = new GrainTypeRegistry(
+            assemblies.IncludeDiscovered ? assemblies.Assemblies.Concat(GrainTypeRegistry.DiscoverAssemblies()) : assemblies.Assemblies,
+            Options.CollectionAge,
+            Options.CollectionAgeByType);
+        Catalog = new Catalog(this);
+        Dispatcher = new LocalGrainCallInvoker(this);
+        Observers = new ObserverRegistry(this);
+        GrainFactory = new RuntimeGrainFactory(this);
+        TimeoutTracker = new CallTimeoutTracker(timeProvider);
+    }
+
+    public IServiceProvider Services { get; }
+
+    public SiloOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILogger Logger { get; }
+
+    public GrainTypeRegistry Registry { get; }
+
+    public Catalog Catalog { get; }
+
+    public LocalGrainCallInvoker Dispatcher { get; }
+
+    public GrainCallInvoker Invoker => Dispatcher;
+
+    public ObserverRegistry Observers { get; }
+
+    public RuntimeGrainFactory GrainFactory { get; }
+
+    public CallTimeoutTracker TimeoutTracker { get; }
+
+    /// <summary>Cancelled when the silo stops; passed to activation so a stuck OnActivateAsync ends with the silo.</summary>
+    public CancellationToken StoppingToken => _stopping.Token;
+
+    public IGrainStorage GetStorage(string storageName, GrainClassInfo classInfo) =>
+        Services.GetKeyedService<IGrainStorage>(storageName)
+        ?? throw new InvalidOperationException(
+            $"Grain class {classInfo.ClassType.Name} uses storage '{storageName}', which is not registered. Register it with silo.AddSqliteGrainStorage(\"{storageName}\"), AddPostgresGrainStorage or AddMemoryGrainStorage.");
+
+    public void OnOneWayCallDropped(Request request, Exception exception) =>
+        LogOneWayCallDropped(Logger, exception, request.ToString(), request.Target?.ToString());
+
+    public void SignalStopping() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        TimeoutTracker.Dispose();
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} to {Target} failed")]
+    private static partial void LogOneWayCallDropped(ILogger logger, Exception exception, string method, string? target);
+}

@@ -1,0 +1,72 @@
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Storage;
+
+namespace Cluster.Runtime.Activation;
+
+/// <summary>
+/// The runtime's <see cref="IPersistentState{TState}"/>: binds a named state of one activation to a storage
+/// provider. A write that meets a stale ETag deactivates the activation even if the grain catches the
+/// exception, because its in-memory state can no longer be trusted.
+/// </summary>
+internal sealed class PersistentState<TState>(
+    ActivationData activation,
+    IGrainStorage storage,
+    string stateName,
+    string storageName,
+    Func<TState> createDefault) : IPersistentState<TState>, IActivationState
+{
+    private readonly GrainState<TState> _state = new(createDefault());
+
+    public TState State
+    {
+        get => _state.State;
+        set => _state.State = value;
+    }
+
+    public string? Etag => _state.ETag;
+
+    public bool RecordExists => _state.RecordExists;
+
+    public string StorageName => storageName;
+
+    private GrainId GrainId => activation.GrainId;
+
+    public Task LoadAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
+
+    public async Task ReadStateAsync(CancellationToken cancellationToken = default)
+    {
+        var fresh = new GrainState<TState>(createDefault());
+        await storage.ReadStateAsync(stateName, GrainId, fresh, cancellationToken);
+        _state.State = fresh.State;
+        _state.ETag = fresh.ETag;
+        _state.RecordExists = fresh.RecordExists;
+    }
+
+    public async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await storage.WriteStateAsync(stateName, GrainId, _state, cancellationToken);
+        }
+        catch (InconsistentStateException)
+        {
+            activation.RequestDeactivation(DeactivationReason.IncompatibleState);
+            throw;
+        }
+    }
+
+    public async Task ClearStateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await storage.ClearStateAsync(stateName, GrainId, _state, cancellationToken);
+        }
+        catch (InconsistentStateException)
+        {
+            activation.RequestDeactivation(DeactivationReason.IncompatibleState);
+            throw;
+        }
+
+        _state.State = createDefault();
+    }
+}
