@@ -15,7 +15,7 @@ public sealed class PostgresGrainStorageOptions
     public const string DefaultSchema = "public";
 
     /// <summary>The default of <see cref="TableName"/>.</summary>
-    public const string DefaultTableName = "grain_state";
+    public const string DefaultTableName = StorageSchema.DefaultTableName;
 
     /// <summary>
     /// The Npgsql connection string, such as <c>Host=localhost;Username=cluster;Password=...;Database=cluster</c>.

@@ -6,7 +6,11 @@ public abstract partial class GrainStorageConformanceTests
 {
     [Theory]
     [InlineData(2)]
+    [InlineData(3)]
     [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
     [InlineData(8)]
     public async Task Concurrent_first_writes_let_exactly_one_win(int writers)
     {

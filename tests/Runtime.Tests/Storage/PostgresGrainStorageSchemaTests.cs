@@ -1,5 +1,6 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
+using Cluster.Runtime.Storage.Internal;
 using Cluster.Runtime.Storage.Postgres;
 using Npgsql;
 
@@ -7,7 +8,9 @@ namespace Cluster.Runtime.Tests.Storage;
 
 public sealed class PostgresGrainStorageSchemaTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>
 {
-    private const string Component = "grain_storage:grain_state";
+    private const string Table = PostgresGrainStorageOptions.DefaultTableName;
+    private const string Versions = StorageSchema.VersionsTable;
+    private const string Component = StorageSchema.ComponentPrefix + Table;
 
     [Fact]
     public async Task Four_providers_initializing_a_fresh_database_at_once_migrate_it_once()
@@ -22,7 +25,7 @@ public sealed class PostgresGrainStorageSchemaTests(PostgresDatabaseFixture fixt
             var messages = loggers.SelectMany(logger => logger.Entries).Select(entry => entry.Message).ToArray();
             Assert.Single(messages, message => message.Contains("from schema version 0 to 1", StringComparison.Ordinal));
             Assert.Equal(3, messages.Count(message => message.Contains("at schema version 1", StringComparison.Ordinal)));
-            Assert.Equal([(Component, 1)], await QueryAsync(connectionString, "SELECT component, version FROM public.cluster_schema_versions", r => (r.GetString(0), r.GetInt32(1))));
+            Assert.Equal([(Component, 1)], await QueryAsync(connectionString, $"SELECT component, version FROM {Versions}", r => (r.GetString(0), r.GetInt32(1))));
             Assert.Equal(
                 [
                     ("grain_type", "text", "NO"), ("grain_key", "text", "NO"), ("state_name", "text", "NO"), ("version", "integer", "NO"),
@@ -30,14 +33,14 @@ public sealed class PostgresGrainStorageSchemaTests(PostgresDatabaseFixture fixt
                 ],
                 await QueryAsync(
                     connectionString,
-                    "SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'grain_state' ORDER BY ordinal_position",
+                    $"SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = '{Table}' ORDER BY ordinal_position",
                     r => (r.GetString(0), r.GetString(1), r.GetString(2))));
             Assert.Equal(
                 ["grain_type", "grain_key", "state_name"],
                 await QueryAsync(
                     connectionString,
                     "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
-                    + "WHERE i.indrelid = 'public.grain_state'::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)",
+                    + $"WHERE i.indrelid = '{Table}'::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)",
                     r => r.GetString(0)));
 
             foreach (var provider in providers)
@@ -77,7 +80,7 @@ public sealed class PostgresGrainStorageSchemaTests(PostgresDatabaseFixture fixt
         var state = new GrainState<ProfileState>(new ProfileState());
         await second.ReadStateAsync("profile", grainId, state);
         Assert.Equal("Ada", state.State.Name);
-        Assert.Equal([(Component, 1)], await QueryAsync(connectionString, "SELECT component, version FROM public.cluster_schema_versions", r => (r.GetString(0), r.GetInt32(1))));
+        Assert.Equal([(Component, 1)], await QueryAsync(connectionString, $"SELECT component, version FROM {Versions}", r => (r.GetString(0), r.GetInt32(1))));
     }
 
     [Fact]
@@ -104,14 +107,14 @@ public sealed class PostgresGrainStorageSchemaTests(PostgresDatabaseFixture fixt
         await storage.WriteStateAsync("profile", new GrainId("user", "1"), new GrainState<ProfileState>(new ProfileState { Name = "Ada" }));
 
         Assert.Equal(
-            [("cluster_state", "cluster_schema_versions"), ("cluster_state", "grain_profiles")],
+            [("cluster_state", Versions), ("cluster_state", "grain_profiles")],
             await QueryAsync(connectionString, "SELECT schemaname, tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2", r => (r.GetString(0), r.GetString(1))));
         Assert.Equal(
             ["Ada"],
             await QueryAsync(connectionString, "SELECT payload->>'name' FROM cluster_state.grain_profiles", r => r.GetString(0)));
         Assert.Equal(
-            [("grain_storage:grain_profiles", 1)],
-            await QueryAsync(connectionString, "SELECT component, version FROM cluster_state.cluster_schema_versions", r => (r.GetString(0), r.GetInt32(1))));
+            [(StorageSchema.ComponentPrefix + "grain_profiles", 1)],
+            await QueryAsync(connectionString, $"SELECT component, version FROM cluster_state.{Versions}", r => (r.GetString(0), r.GetInt32(1))));
     }
 
     [Fact]
@@ -120,7 +123,7 @@ public sealed class PostgresGrainStorageSchemaTests(PostgresDatabaseFixture fixt
         var connectionString = await fixture.CreateDatabaseAsync();
         await ExecuteAsync(
             connectionString,
-            $"CREATE TABLE public.cluster_schema_versions (component text PRIMARY KEY, version integer NOT NULL); INSERT INTO public.cluster_schema_versions VALUES ('{Component}', 99)");
+            $"CREATE TABLE {Versions} (component text PRIMARY KEY, version integer NOT NULL); INSERT INTO {Versions} VALUES ('{Component}', 99)");
         await using var storage = new PostgresGrainStorage("old build", Options(connectionString));
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.InitializeAsync(CancellationToken.None));

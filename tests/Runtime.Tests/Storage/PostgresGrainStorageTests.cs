@@ -1,5 +1,6 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
+using Cluster.Runtime.Storage.Internal;
 using Cluster.Runtime.Storage.Postgres;
 using Npgsql;
 using static Cluster.Runtime.Tests.Storage.PostgresGrainStorageSchemaTests;
@@ -8,6 +9,8 @@ namespace Cluster.Runtime.Tests.Storage;
 
 public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>
 {
+    private const string Table = PostgresGrainStorageOptions.DefaultTableName;
+
     [Fact]
     public async Task State_is_jsonb_operators_can_query_and_clear_leaves_a_null_payload()
     {
@@ -20,7 +23,7 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture fixture) :
             [("Ada", 36, "object")],
             await QueryAsync(
                 fixture.ConnectionString,
-                $"SELECT payload->>'name', (payload->>'age')::int, jsonb_typeof(payload) FROM grain_state WHERE grain_key = '{grainId.Key}'",
+                $"SELECT payload->>'name', (payload->>'age')::int, jsonb_typeof(payload) FROM {Table} WHERE grain_key = '{grainId.Key}'",
                 r => (r.GetString(0), r.GetInt32(1), r.GetString(2))));
 
         await storage.ClearStateAsync("profile", grainId, state);
@@ -29,7 +32,7 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture fixture) :
             [(2, true)],
             await QueryAsync(
                 fixture.ConnectionString,
-                $"SELECT version, payload IS NULL FROM grain_state WHERE grain_key = '{grainId.Key}'",
+                $"SELECT version, payload IS NULL FROM {Table} WHERE grain_key = '{grainId.Key}'",
                 r => (r.GetInt32(0), r.GetBoolean(1))));
     }
 
@@ -45,7 +48,7 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture fixture) :
         {
             await locker.OpenAsync();
             await using var transaction = await locker.BeginTransactionAsync();
-            await using (var lockRow = new NpgsqlCommand($"SELECT 1 FROM grain_state WHERE grain_key = '{grainId.Key}' FOR UPDATE", locker, transaction))
+            await using (var lockRow = new NpgsqlCommand($"SELECT 1 FROM {Table} WHERE grain_key = '{grainId.Key}' FOR UPDATE", locker, transaction))
             {
                 await lockRow.ExecuteScalarAsync();
             }
@@ -89,7 +92,7 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture fixture) :
         await ExecuteAsync(
             connectionString,
             $"CREATE ROLE {role} LOGIN; REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO {role}; "
-            + $"GRANT SELECT ON public.cluster_schema_versions TO {role}; GRANT SELECT, INSERT, UPDATE ON public.grain_state TO {role}");
+            + $"GRANT SELECT ON {StorageSchema.VersionsTable} TO {role}; GRANT SELECT, INSERT, UPDATE ON {Table} TO {role}");
         try
         {
             var limited = new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Password = null }.ConnectionString;

@@ -1,5 +1,6 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
+using Cluster.Runtime.Storage.Internal;
 using Cluster.Runtime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -7,6 +8,10 @@ namespace Cluster.Runtime.Tests.Storage;
 
 public sealed class SqliteGrainStorageTests : IDisposable
 {
+    private const string Table = SqliteGrainStorageOptions.DefaultTableName;
+    private const string Versions = StorageSchema.VersionsTable;
+    private const string Component = StorageSchema.ComponentPrefix + Table;
+
     private readonly TemporaryDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -21,13 +26,13 @@ public sealed class SqliteGrainStorageTests : IDisposable
 
         Assert.True(File.Exists(filePath));
         Assert.Equal(["wal"], await QueryAsync(filePath, "PRAGMA journal_mode", r => r.GetString(0)));
-        Assert.Equal([("grain_storage:grain_state", 1L)], await QueryAsync(filePath, "SELECT component, version FROM cluster_schema_versions", r => (r.GetString(0), r.GetInt64(1))));
+        Assert.Equal([(Component, 1L)], await QueryAsync(filePath, $"SELECT component, version FROM {Versions}", r => (r.GetString(0), r.GetInt64(1))));
         Assert.Equal(
             [
                 ("grain_type", "TEXT", 1L, 1L), ("grain_key", "TEXT", 1L, 2L), ("state_name", "TEXT", 1L, 3L), ("version", "INTEGER", 1L, 0L),
                 ("payload", "TEXT", 0L, 0L), ("modified_at", "TEXT", 1L, 0L),
             ],
-            await QueryAsync(filePath, "PRAGMA table_info(grain_state)", r => (r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(5))));
+            await QueryAsync(filePath, $"PRAGMA table_info({Table})", r => (r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(5))));
     }
 
     [Fact]
@@ -79,8 +84,8 @@ public sealed class SqliteGrainStorageTests : IDisposable
         var filePath = _directory.File("cluster.db");
         await QueryAsync(
             filePath,
-            "CREATE TABLE cluster_schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL); "
-            + "INSERT INTO cluster_schema_versions VALUES ('grain_storage:grain_state', 99) RETURNING version",
+            $"CREATE TABLE {Versions} (component TEXT PRIMARY KEY, version INTEGER NOT NULL); "
+            + $"INSERT INTO {Versions} VALUES ('{Component}', 99) RETURNING version",
             r => r.GetInt64(0));
         using var storage = new SqliteGrainStorage("Default", new SqliteGrainStorageOptions { FilePath = filePath });
 
