@@ -7,3 +7,6 @@ builder.Services.AddSiloHealthChecks();
 var app = builder.Build();
 app.MapSiloHealthEndpoints();
 app.Run();
+
+/// <summary>The silo's entry point, visible to integration tests.</summary>
+public partial class Program;

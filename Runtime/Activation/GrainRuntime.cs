@@ -22,7 +22,7 @@ internal sealed partial class GrainRuntime : IDisposable
         Logger = loggerFactory.CreateLogger("Cluster.Runtime");
         var assemblies = assemblyList.Value;
         Registry = new GrainTypeRegistry(
-            assemblies.IncludeDiscovered ? assemblies.Assemblies.Concat(GrainTypeRegistry.DiscoverAssemblies()) : assemblies.Assemblies,
+            assemblies.IncludeDiscovered ? assemblies.Assemblies.Concat(GrainAssemblyDiscovery.Discover()) : assemblies.Assemblies,
             Options.CollectionAge,
             Options.CollectionAgeByType);
         Catalog = new Catalog(this);
