@@ -16,7 +16,6 @@ namespace Cluster.Runtime.Storage.Postgres;
 public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageInitializer, IAsyncDisposable, IDisposable
 {
     private const string ApplicationName = "Cluster grain storage";
-    private const string SchemaComponentPrefix = "grain_storage:";
     private const string RequiredEncoding = "UTF8";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -102,7 +101,7 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageI
     private async Task InitializeSchemaAsync(CancellationToken cancellationToken)
     {
         await CheckEncodingAsync(cancellationToken);
-        var component = SchemaComponentPrefix + _options.TableName;
+        var component = StorageSchema.Component(_options.TableName);
         var (from, to) = await PostgresSchemaMigrator.MigrateAsync(_dataSource, _options.Schema, component, _table.Migrations, cancellationToken);
         if (from == to)
         {

@@ -15,7 +15,7 @@ public sealed class PostgresGrainStorageOptions
     public const string DefaultSchema = "public";
 
     /// <summary>The default of <see cref="TableName"/>.</summary>
-    public const string DefaultTableName = "grain_state";
+    public const string DefaultTableName = StorageSchema.DefaultTableName;
 
     /// <summary>
     /// The Npgsql connection string, such as <c>Host=localhost;Username=cluster;Password=...;Database=cluster</c>.
@@ -50,7 +50,7 @@ public sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<Post
     public ValidateOptionsResult Validate(string? name, PostgresGrainStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var storage = name ?? Options.DefaultName;
+        var storage = string.IsNullOrEmpty(name) ? GrainStorageNames.Default : name;
         var prefix = PostgresGrainStorageOptions.SectionName;
         var failures = new List<string>();
 

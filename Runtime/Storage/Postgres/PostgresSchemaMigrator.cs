@@ -18,7 +18,7 @@ internal static class PostgresSchemaMigrator
     public const long AdvisoryLockKey = 0x43_6C_75_73_74_65_72;
 
     /// <summary>The table recording each component's schema version.</summary>
-    public const string VersionsTable = "cluster_schema_versions";
+    public const string VersionsTable = StorageSchema.VersionsTable;
 
     /// <summary>Brings <paramref name="component"/> to the last of <paramref name="migrations"/>.</summary>
     /// <param name="dataSource">The database.</param>

@@ -15,7 +15,6 @@ namespace Cluster.Runtime.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageInitializer, IDisposable
 {
-    private const string SchemaComponentPrefix = "grain_storage:";
     private const string WalJournalMode = "wal";
 
     private readonly string _connectionString;
@@ -127,7 +126,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageIni
             }
         }
 
-        var component = SchemaComponentPrefix + _options.TableName;
+        var component = StorageSchema.Component(_options.TableName);
         var (from, to) = await SqliteSchemaMigrator.MigrateAsync(connection, component, _table.Migrations, cancellationToken);
         if (from == to)
         {

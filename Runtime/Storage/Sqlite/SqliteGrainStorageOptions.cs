@@ -14,7 +14,7 @@ public sealed class SqliteGrainStorageOptions
     public const string DefaultFilePath = "./data/cluster.db";
 
     /// <summary>The default of <see cref="TableName"/>.</summary>
-    public const string DefaultTableName = "grain_state";
+    public const string DefaultTableName = StorageSchema.DefaultTableName;
 
     /// <summary>The default of <see cref="BusyTimeout"/>: 30 seconds.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
@@ -57,7 +57,7 @@ public sealed class SqliteGrainStorageOptionsValidator : IValidateOptions<Sqlite
     public ValidateOptionsResult Validate(string? name, SqliteGrainStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var storage = name ?? Options.DefaultName;
+        var storage = string.IsNullOrEmpty(name) ? GrainStorageNames.Default : name;
         var prefix = SqliteGrainStorageOptions.SectionName;
         var failures = new List<string>();
 

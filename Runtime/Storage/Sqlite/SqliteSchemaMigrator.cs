@@ -1,3 +1,4 @@
+using Cluster.Runtime.Storage.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace Cluster.Runtime.Storage.Sqlite;
@@ -11,7 +12,7 @@ namespace Cluster.Runtime.Storage.Sqlite;
 internal static class SqliteSchemaMigrator
 {
     /// <summary>The table recording each component's schema version.</summary>
-    public const string VersionsTable = "cluster_schema_versions";
+    public const string VersionsTable = StorageSchema.VersionsTable;
 
     /// <summary>Brings <paramref name="component"/> to the last of <paramref name="migrations"/>.</summary>
     /// <param name="connection">An open connection to the file, outside any transaction.</param>
