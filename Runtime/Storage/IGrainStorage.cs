@@ -17,7 +17,7 @@ public interface IGrainStorage
     /// <exception cref="InconsistentStateException">The stored version is not the state's ETag.</exception>
     Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes the stored value if the ETag matches, keeping the version; sets <c>RecordExists</c> false.</summary>
+    /// <summary>Removes the stored value if the ETag matches, leaving a tombstone at the next version; sets <c>RecordExists</c> false and the new ETag.</summary>
     /// <exception cref="InconsistentStateException">The stored version is not the state's ETag.</exception>
     Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default);
 }
