@@ -260,4 +260,35 @@ public class ProxyGenerationTests
         Assert.Contains("GetTwice_1_Request", text);
         Assert.DoesNotContain("Helper", text);
     }
+
+    [Fact]
+    public void Generate_ObsoleteMembersAndTypes_CompilesWithoutWarnings()
+    {
+        var source = GeneratorHarness.Usings + """
+            namespace MyApp;
+
+            [Obsolete("Use Profile2.")]
+            public sealed class Profile
+            {
+            }
+
+            [Obsolete]
+            public enum Legacy
+            {
+                One,
+            }
+
+            #pragma warning disable CS0612, CS0618
+            public interface ILegacyGrain : IGrainWithStringKey
+            {
+                [Obsolete("Use Get2.")]
+                Task<Profile> Get(Profile profile, Legacy legacy);
+            }
+            #pragma warning restore CS0612, CS0618
+            """;
+
+        var result = GeneratorHarness.Run(source);
+
+        result.AssertCompilesCleanly();
+    }
 }
