@@ -140,7 +140,8 @@ public class InterfaceDiagnosticsTests
     }
 
     [Theory]
-    [InlineData("\"abc\"", "which is not a valid time span")]
+    [InlineData("\"ab:c\"", "which is not a valid time span")]
+    [InlineData("\"30\"", "which is not in hh:mm:ss form")]
     [InlineData("\"-00:00:01\"", "which is not positive")]
     [InlineData("\"00:00:00\"", "which is not positive")]
     [InlineData("null", "whose argument is not a constant string")]
