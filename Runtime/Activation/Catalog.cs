@@ -21,6 +21,8 @@ internal sealed class Catalog(GrainRuntime runtime)
     public IEnumerable<ActivationData> Activations =>
         _activations.Values.Concat(_workers.Values.SelectMany(group => group.Snapshot()));
 
+    public bool IsOpen => _closedReason is null;
+
     public void Open() => _closedReason = null;
 
     public void Close() => _closedReason = "The silo is shutting down and takes no new activations; retry against another silo.";

@@ -22,7 +22,7 @@ internal sealed partial class GrainRuntime : IDisposable
         Logger = loggerFactory.CreateLogger("Cluster.Runtime");
         var assemblies = assemblyList.Value;
         Registry = new GrainTypeRegistry(
-            assemblies.IncludeDiscovered ? assemblies.Assemblies.Concat(GrainTypeRegistry.DiscoverAssemblies()) : assemblies.Assemblies,
+            assemblies.IncludeDiscovered ? assemblies.Assemblies.Concat(GrainAssemblyDiscovery.Discover()) : assemblies.Assemblies,
             Options.CollectionAge,
             Options.CollectionAgeByType);
         Catalog = new Catalog(this);
@@ -69,8 +69,10 @@ internal sealed partial class GrainRuntime : IDisposable
 
     public void Dispose()
     {
+        // The stopping source is cancelled, never disposed: hosts may stop the silo after disposing its services,
+        // and a source with no timer or linked tokens holds nothing that needs releasing.
+        _stopping.Cancel();
         TimeoutTracker.Dispose();
-        _stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} to {Target} failed")]

@@ -53,50 +53,6 @@ internal sealed class GrainTypeRegistry
 
     public IEnumerable<GrainClassInfo> Classes => _classesByTypeName.Values;
 
-    /// <summary>Assemblies with generated grain metadata: those loaded now and those the entry assembly references.</summary>
-    public static IEnumerable<Assembly> DiscoverAssemblies()
-    {
-        var found = new HashSet<Assembly>();
-        var pending = new Stack<Assembly>(AppDomain.CurrentDomain.GetAssemblies());
-        if (Assembly.GetEntryAssembly() is { } entry)
-        {
-            pending.Push(entry);
-        }
-
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        while (pending.TryPop(out var assembly))
-        {
-            if (assembly.IsDynamic || !visited.Add(assembly.FullName ?? assembly.GetName().Name!))
-            {
-                continue;
-            }
-
-            if (assembly.IsDefined(typeof(GrainMetadataProviderAttribute)))
-            {
-                found.Add(assembly);
-            }
-
-            foreach (var reference in assembly.GetReferencedAssemblies())
-            {
-                if (IsFrameworkAssembly(reference.Name) || visited.Contains(reference.FullName))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    pending.Push(Assembly.Load(reference));
-                }
-                catch (FileNotFoundException)
-                {
-                    // A reference that is not deployed cannot hold grains this process runs.
-                }
-            }
-        }
-
-        return found;
-    }
-
     public GrainClassInfo? FindClass(string grainTypeName) =>
         _classesByTypeName.GetValueOrDefault(grainTypeName);
 
@@ -105,10 +61,17 @@ internal sealed class GrainTypeRegistry
     {
         if (_classesByInterface.TryGetValue(grainInterface, out var classes))
         {
-            return classes.Count == 1
-                ? classes[0].TypeName
+            if (classes.Count == 1)
+            {
+                return classes[0].TypeName;
+            }
+
+            // As in Orleans, a class named like the interface (IUserGrain and UserGrain) is its primary implementation.
+            var primary = classes.Where(c => string.Equals("I" + c.ClassType.Name, grainInterface.Name, StringComparison.Ordinal)).ToList();
+            return primary.Count == 1
+                ? primary[0].TypeName
                 : throw new InvalidOperationException(
-                    $"Grain interface {grainInterface.FullName} is implemented by several grain classes ({string.Join(", ", classes.Select(c => c.ClassType.Name))}); give the interface a single implementation.");
+                    $"Grain interface {grainInterface.FullName} is implemented by several grain classes ({string.Join(", ", classes.Select(c => c.ClassType.Name))}); name one of them after the interface, or give each its own interface.");
         }
 
         throw new InvalidOperationException(
@@ -128,10 +91,6 @@ internal sealed class GrainTypeRegistry
             : throw new InvalidOperationException(
                 $"No proxy was generated for {addressableInterface.FullName}. Grain and observer interfaces get proxies when the project declaring them references Cluster.Runtime; check the build for generator errors (CLR0001...).");
     }
-
-    private static bool IsFrameworkAssembly(string? name) =>
-        name is null || name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft", StringComparison.Ordinal)
-        || name is "netstandard" or "mscorlib" or "xunit.core" or "xunit.assert" or "Npgsql";
 
     private GrainMetadataBuilder? Load(Assembly assembly)
     {

@@ -1,0 +1,12 @@
+using Cluster.Runtime.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration());
+builder.Services.AddSiloHealthChecks();
+
+var app = builder.Build();
+app.MapSiloHealthEndpoints();
+app.Run();
+
+/// <summary>The silo's entry point, visible to integration tests.</summary>
+public partial class Program;

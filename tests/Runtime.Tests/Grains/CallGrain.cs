@@ -1,0 +1,45 @@
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Tests.Infrastructure;
+
+namespace Cluster.Runtime.Tests.Grains;
+
+public sealed class CallGrain : Grain, ICallGrain
+{
+    private readonly Guid _activationId = Guid.NewGuid();
+
+    public Task<string> EchoAsync(string text) => Task.FromResult(text);
+
+    public ValueTask<long> AddAsync(long a, long b) => ValueTask.FromResult(a + b);
+
+    public Task<string> CallOtherAsync(string otherKey, string text) => GrainFactory.GetGrain<ICallGrain>(otherKey).EchoAsync(text);
+
+    public Task<string> CallBackThroughAsync(string otherKey) => GrainFactory.GetGrain<ICallGrain>(otherKey).CallBackAsync(this.GetPrimaryKeyString());
+
+    public Task<string> CallBackAsync(string originKey) => GrainFactory.GetGrain<ICallGrain>(originKey).EchoAsync("back");
+
+    public Task ThrowAsync(string kind, string message) => kind switch
+    {
+        "invalid" => throw new InvalidOperationException(message),
+        "argument" => Task.FromException(new ArgumentException(message)),
+        "opaque" => throw new OpaqueException(42),
+        _ => throw new NotSupportedException(message),
+    };
+
+    public Task HangAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
+    public Task HangWithShortTimeoutAsync() => Task.Delay(TimeSpan.FromSeconds(5));
+
+    public async Task RecordLaterAsync(string evt, int delayMilliseconds)
+    {
+        await Task.Delay(delayMilliseconds);
+        Probe.Record(this.GetPrimaryKeyString(), evt);
+    }
+
+    public Task<Guid> ActivationIdAsync() => Task.FromResult(_activationId);
+
+    public Task DeactivateAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}

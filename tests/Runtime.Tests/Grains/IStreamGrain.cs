@@ -1,0 +1,14 @@
+using Cluster.Runtime.Concurrency;
+using Cluster.Runtime.Core;
+
+namespace Cluster.Runtime.Tests.Grains;
+
+public interface IStreamGrain : IGrainWithStringKey
+{
+    IAsyncEnumerable<int> CountAsync(int count, int delayMilliseconds, CancellationToken cancellationToken = default);
+
+    IAsyncEnumerable<string> FailAfterAsync(int count);
+
+    [ReadOnly]
+    Task<string> PingAsync();
+}

@@ -1,0 +1,109 @@
+using Cluster.Runtime.Tests.Grains;
+using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Infrastructure;
+
+namespace Cluster.Runtime.Tests.Streaming;
+
+public sealed class StreamingTests
+{
+    [Fact]
+    public async Task CountAsync_FullEnumeration_YieldsEveryItemInOrder()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(Probe.NewKey());
+
+        var items = new List<int>();
+        await foreach (var item in grain.CountAsync(500, 0))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 500), items);
+    }
+
+    [Fact]
+    public async Task CountAsync_BreakEarly_CalleeIterationEndsAndGrainServesNextCall()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var key = Probe.NewKey();
+        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(key);
+
+        await foreach (var item in grain.CountAsync(1_000_000, 1))
+        {
+            if (item == 3)
+            {
+                break;
+            }
+        }
+
+        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "the grain's iterator is disposed");
+        Assert.True(Probe.EventsOf(key).Count(e => e.StartsWith("produced", StringComparison.Ordinal)) < 1000);
+        Assert.Equal("pong", await grain.PingAsync().WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task CountAsync_CallerCancels_ThrowsOperationCanceledAndCalleeStops()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var key = Probe.NewKey();
+        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(key);
+        using var cancellation = new CancellationTokenSource();
+        var received = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var item in grain.CountAsync(1_000_000, 1).WithCancellation(cancellation.Token))
+            {
+                if (++received == 5)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
+
+        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "cancellation reaches the grain's iterator");
+    }
+
+    [Fact]
+    public async Task FailAfterAsync_IteratorThrows_CallerGetsItemsThenException()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(Probe.NewKey());
+        var items = new List<string>();
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var item in grain.FailAfterAsync(3))
+            {
+                items.Add(item);
+            }
+        });
+
+        Assert.Equal(["item 0", "item 1", "item 2"], items);
+        Assert.Equal("the stream broke", exception.Message);
+    }
+
+    [Fact]
+    public async Task CountAsync_EnumeratedTwice_RunsTheMethodTwice()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var stream = silo.GrainFactory.GetGrain<IStreamGrain>(Probe.NewKey()).CountAsync(3, 0);
+
+        var first = await ToListAsync(stream);
+        var second = await ToListAsync(stream);
+
+        Assert.Equal([0, 1, 2], first);
+        Assert.Equal([0, 1, 2], second);
+    }
+
+    private static async Task<List<int>> ToListAsync(IAsyncEnumerable<int> stream)
+    {
+        var list = new List<int>();
+        await foreach (var item in stream)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}
