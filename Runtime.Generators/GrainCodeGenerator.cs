@@ -32,9 +32,13 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(interfaces.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
         context.RegisterSourceOutput(grainClasses.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
 
+        // Proxies derive from runtime types: a compilation that only mimics the runtime's names gets none.
         var proxies = interfaces
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
+            .Combine(compilationInfo)
+            .Where(static pair => pair.Right.ReferencesRuntime)
+            .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.Proxies);
         context.RegisterSourceOutput(proxies, static (output, proxy) => output.AddSource(proxy.HintName, ProxyEmitter.Emit(proxy)));
 

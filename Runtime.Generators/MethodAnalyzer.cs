@@ -145,6 +145,13 @@ internal static class MethodAnalyzer
 
         // The runtime parses the same string with TimeSpan.Parse and the invariant culture; parsing here turns a
         // typo into a build error instead of a TypeInitializationException on the first call.
+        // TimeSpan.Parse reads a bare number as days, so "30" would silently mean a month: require hh:mm[:ss].
+        if (text.IndexOf(':') < 0)
+        {
+            sink.Report(DiagnosticDescriptors.InvalidResponseTimeout, attributeLocation, name, argumentText, "which is not in hh:mm:ss form");
+            return null;
+        }
+
         if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var timeout))
         {
             sink.Report(DiagnosticDescriptors.InvalidResponseTimeout, attributeLocation, name, argumentText, "which is not a valid time span");
