@@ -121,24 +121,28 @@ internal sealed partial class ActivationData
     private long ToTimestampTicks(TimeSpan span) =>
         span >= TimeSpan.FromDays(3650) ? long.MaxValue / 2 : (long)(span.TotalSeconds * _runtime.TimeProvider.TimestampFrequency);
 
-    private bool TryTakeLifecycleStepLocked(out Action? step)
+    private bool TryTakeLifecycleStepLocked(out LifecycleStep step)
     {
-        step = null;
+        step = LifecycleStep.None;
         if (_status == ActivationStatus.Created)
         {
             _status = ActivationStatus.Activating;
-            step = StartActivation;
+            step = LifecycleStep.Activate;
         }
-        else if (_status == ActivationStatus.Valid && _deactivationReason is { } reason && _running == 0)
+        else if (_status == ActivationStatus.Valid && _deactivationReason is not null && _running == 0)
         {
             _status = ActivationStatus.Deactivating;
-            step = () => _ = DeactivateCoreAsync(reason);
+            step = LifecycleStep.Deactivate;
         }
 
-        return step is not null;
+        return step != LifecycleStep.None;
     }
 
-    private void StartActivation() => _ = ActivateCoreAsync();
+    private void RunLifecycleStep(LifecycleStep step)
+    {
+        // Both run as turns of this activation: their awaits post back here.
+        _ = step == LifecycleStep.Activate ? ActivateCoreAsync() : DeactivateCoreAsync(_deactivationReason!.Value);
+    }
 
     private async Task ActivateCoreAsync()
     {

@@ -163,7 +163,7 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
             {
                 (SendOrPostCallback Callback, object? State) continuation = default;
                 Request? request = null;
-                Action? lifecycleStep = null;
+                var lifecycleStep = LifecycleStep.None;
                 lock (_lock)
                 {
                     if (!_ready.TryDequeue(out continuation) && !TryTakeLifecycleStepLocked(out lifecycleStep) && !TryAdmitLocked(out request))
@@ -177,9 +177,9 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
                 {
                     RunContinuation(continuation.Callback, continuation.State);
                 }
-                else if (lifecycleStep is not null)
+                else if (lifecycleStep != LifecycleStep.None)
                 {
-                    lifecycleStep();
+                    RunLifecycleStep(lifecycleStep);
                 }
                 else
                 {

@@ -29,7 +29,7 @@ internal sealed partial class GrainRuntime : IDisposable
         Dispatcher = new LocalGrainCallInvoker(this);
         Observers = new ObserverRegistry(this);
         GrainFactory = new RuntimeGrainFactory(this);
-        TimeoutTracker = new CallTimeoutTracker(timeProvider);
+        TimeoutTracker = new CallTimeoutTracker(timeProvider, Options.ResponseTimeout);
     }
 
     public IServiceProvider Services { get; }

@@ -12,7 +12,6 @@ public abstract class Request<TResult> : Request, IThreadPoolWorkItem
     // A promise task without a TaskCompletionSource: one allocation fewer per call. The proxy reads Task
     // before the request is sent, so the task exists before any thread can complete it.
     private AsyncTaskMethodBuilder<TResult> _builder;
-    private ValueTask<TResult> _pending;
     private TResult? _result;
     private Exception? _exception;
 
@@ -40,8 +39,7 @@ public abstract class Request<TResult> : Request, IThreadPoolWorkItem
             return;
         }
 
-        _pending = pending;
-        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnPendingCompleted);
+        PendingInvocation.Await(this, pending);
     }
 
     internal override bool TryFail(Exception exception)
@@ -57,13 +55,6 @@ public abstract class Request<TResult> : Request, IThreadPoolWorkItem
     }
 
     void IThreadPoolWorkItem.Execute() => SetCallerOutcome();
-
-    private void OnPendingCompleted()
-    {
-        var pending = _pending;
-        _pending = default;
-        OnPendingCompleted(pending);
-    }
 
     private void OnPendingCompleted(ValueTask<TResult> completed)
     {
@@ -122,5 +113,14 @@ public abstract class Request<TResult> : Request, IThreadPoolWorkItem
         {
             SynchronizationContext.SetSynchronizationContext(previous);
         }
+    }
+
+    /// <summary>A method still running after its first turn: allocated only then, so synchronous calls stay small.</summary>
+    private sealed class PendingInvocation(Request<TResult> request, ValueTask<TResult> pending)
+    {
+        public static void Await(Request<TResult> request, ValueTask<TResult> pending) =>
+            pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(new PendingInvocation(request, pending).OnCompleted);
+
+        private void OnCompleted() => request.OnPendingCompleted(pending);
     }
 }

@@ -16,10 +16,12 @@ internal sealed class CallTimeoutTracker : IDisposable
     private readonly Stripe[] _stripes;
     private readonly TimeProvider _timeProvider;
     private readonly ITimer _timer;
+    private readonly TimeSpan _defaultTimeout;
 
-    public CallTimeoutTracker(TimeProvider timeProvider)
+    public CallTimeoutTracker(TimeProvider timeProvider, TimeSpan defaultTimeout)
     {
         _timeProvider = timeProvider;
+        _defaultTimeout = defaultTimeout;
         _stripes = new Stripe[Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount * 2))];
         for (var i = 0; i < _stripes.Length; i++)
         {
@@ -29,10 +31,10 @@ internal sealed class CallTimeoutTracker : IDisposable
         _timer = timeProvider.CreateTimer(static state => ((CallTimeoutTracker)state!).Sweep(), this, SweepPeriod, SweepPeriod);
     }
 
-    public void Add(Request request, TimeSpan timeout)
+    public void Add(Request request)
     {
+        var timeout = TimeoutOf(request);
         ref var entry = ref request.TimeoutEntry;
-        entry.Timeout = timeout;
         entry.Deadline = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
         entry.Stripe = Environment.CurrentManagedThreadId & (_stripes.Length - 1);
         var stripe = _stripes[entry.Stripe];
@@ -63,6 +65,8 @@ internal sealed class CallTimeoutTracker : IDisposable
 
     public void Dispose() => _timer.Dispose();
 
+    public TimeSpan TimeoutOf(Request request) => request.ResponseTimeout ?? _defaultTimeout;
+
     internal void Sweep()
     {
         var now = _timeProvider.GetTimestamp();
@@ -92,7 +96,7 @@ internal sealed class CallTimeoutTracker : IDisposable
 
         foreach (var request in expired)
         {
-            request.TryFail(new GrainCallTimeoutException(request.ToString(), request.Target?.ToString() ?? "?", request.TimeoutEntry.Timeout));
+            request.TryFail(new GrainCallTimeoutException(request.ToString(), request.Target?.ToString() ?? "?", TimeoutOf(request)));
         }
     }
 
@@ -125,7 +129,6 @@ internal sealed class CallTimeoutTracker : IDisposable
         public Request? Previous;
         public Request? Next;
         public long Deadline;
-        public TimeSpan Timeout;
         public int Stripe;
     }
 

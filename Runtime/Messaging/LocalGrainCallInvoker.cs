@@ -26,15 +26,11 @@ internal sealed class LocalGrainCallInvoker(GrainRuntime runtime) : GrainCallInv
             }
 
             request.CompleteInline = SynchronizationContext.Current is ActivationData;
-            runtime.TimeoutTracker.Add(request, request.ResponseTimeout ?? runtime.Options.ResponseTimeout);
-            if (cancellationToken.CanBeCanceled)
+            runtime.TimeoutTracker.Add(request);
+            if (!request.WatchCancellation(CancelCall))
             {
-                request.CancellationRegistration = cancellationToken.UnsafeRegister(CancelCall, request);
-                if (request.IsCallerCompleted)
-                {
-                    // Cancelled while registering: never start a call whose caller has already given up.
-                    return;
-                }
+                // Cancelled while registering: never start a call whose caller has already given up.
+                return;
             }
         }
 
