@@ -1,6 +1,6 @@
 using Cluster.Runtime.Messaging;
-using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 
 namespace Cluster.Runtime.Tests.Calls;

@@ -1,7 +1,7 @@
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Messaging;
-using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

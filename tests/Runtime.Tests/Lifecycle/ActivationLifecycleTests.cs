@@ -1,7 +1,7 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
-using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

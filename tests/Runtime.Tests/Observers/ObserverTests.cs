@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Cluster.Runtime.Observers;
-using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 
 namespace Cluster.Runtime.Tests.Observers;

@@ -1,5 +1,5 @@
-using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 
 namespace Cluster.Runtime.Tests.Scheduling;
