@@ -235,8 +235,12 @@ internal sealed partial class ActivationData
         _deactivated?.TrySetResult();
         foreach (var request in forward)
         {
-            request.Sink = null;
-            _runtime.Dispatcher.Route(request);
+            // A timer tick belongs to this activation's grain instance; the next activation has its own timers.
+            if (request is not TimerTickRequest)
+            {
+                request.Sink = null;
+                _runtime.Dispatcher.Route(request);
+            }
         }
     }
 

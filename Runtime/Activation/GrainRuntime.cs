@@ -74,7 +74,4 @@ internal sealed partial class GrainRuntime : IDisposable
         _stopping.Cancel();
         TimeoutTracker.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} to {Target} failed")]
-    private static partial void LogOneWayCallDropped(ILogger logger, Exception exception, string method, string? target);
 }
