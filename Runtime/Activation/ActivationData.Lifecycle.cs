@@ -146,6 +146,14 @@ internal sealed partial class ActivationData
 
     private async Task ActivateCoreAsync()
     {
+        if (!_runtime.Catalog.IsOpen)
+        {
+            // Shutdown has begun (or the silo has not started): an activation created now would miss the
+            // shutdown's deactivation pass.
+            FailActivation(new SiloUnavailableException(_runtime.Catalog.ClosedReason));
+            return;
+        }
+
         try
         {
             _constructing = this;
@@ -260,7 +268,15 @@ internal sealed partial class ActivationData
 
         foreach (var timer in timers)
         {
-            timer.Stop();
+            try
+            {
+                timer.Stop();
+            }
+            catch (AggregateException exception)
+            {
+                // Callbacks the grain registered on a timer's token threw; the activation must still end.
+                LogTimerStopFailed(_runtime.Logger, exception, GrainId);
+            }
         }
     }
 }

@@ -233,6 +233,14 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
         for (var i = 0; i < _waiting.Count; i++)
         {
             var candidate = _waiting[i];
+            if (!candidate.IsOneWay && candidate.IsCallerCompleted)
+            {
+                // Its caller timed out or cancelled: the outcome is already "unknown", so never running it is
+                // allowed, and a stuck activation does not pile up work nobody waits for.
+                _waiting.RemoveAt(i--);
+                continue;
+            }
+
             if (MayInvokeLocked(candidate))
             {
                 request = _waiting.RemoveAt(i);

@@ -23,6 +23,8 @@ internal sealed class Catalog(GrainRuntime runtime)
 
     public bool IsOpen => _closedReason is null;
 
+    public string ClosedReason => _closedReason ?? "The silo is open.";
+
     public void Open() => _closedReason = null;
 
     public void Close() => _closedReason = "The silo is shutting down and takes no new activations; retry against another silo.";

@@ -10,26 +10,24 @@ namespace Cluster.Runtime.Messaging;
 /// </summary>
 internal static class ExceptionCodec
 {
-    private static readonly ConcurrentDictionary<Type, ConstructorInfo?> Constructors = new();
+    private static readonly ConcurrentDictionary<Type, (ConstructorInfo Constructor, bool TakesInner)?> Constructors = new();
 
-    public static Exception ForCaller(Exception exception)
+    public static Exception ForCaller(Exception exception) => exception switch
     {
-        if (exception is GrainCallTimeoutException or GrainCallException)
-        {
-            return exception;
-        }
-
-        return Recreate(exception.GetType().FullName ?? exception.GetType().Name, exception.GetType(), exception.Message);
-    }
+        // A grain may let a failure of its own call propagate: a fresh copy drops the grain's stack trace.
+        GrainCallTimeoutException timeout => new GrainCallTimeoutException(timeout.Method, timeout.Target, timeout.Timeout),
+        GrainCallException opaque => new GrainCallException(opaque.OriginalTypeName, opaque.Message),
+        _ => Recreate(exception.GetType().FullName ?? exception.GetType().Name, exception.GetType(), exception.Message),
+    };
 
     public static Exception Recreate(string typeName, Type? type, string message)
     {
         var constructor = type is null ? null : Constructors.GetOrAdd(type, FindMessageConstructor);
-        if (constructor is not null)
+        if (constructor is { } found)
         {
             try
             {
-                return (Exception)constructor.Invoke([message]);
+                return (Exception)found.Constructor.Invoke(found.TakesInner ? [message, null] : [message]);
             }
             catch (TargetInvocationException)
             {
@@ -40,8 +38,21 @@ internal static class ExceptionCodec
         return new GrainCallException(typeName, message);
     }
 
-    private static ConstructorInfo? FindMessageConstructor(Type type) =>
-        typeof(Exception).IsAssignableFrom(type) && !type.IsAbstract
-            ? type.GetConstructor(BindingFlags.Public | BindingFlags.Instance, [typeof(string)])
-            : null;
+    // (message, inner) first: for ArgumentNullException, ObjectDisposedException and others the single string
+    // parameter is a name, not the message.
+    private static (ConstructorInfo Constructor, bool TakesInner)? FindMessageConstructor(Type type)
+    {
+        if (!typeof(Exception).IsAssignableFrom(type) || type.IsAbstract)
+        {
+            return null;
+        }
+
+        const BindingFlags PublicInstance = BindingFlags.Public | BindingFlags.Instance;
+        if (type.GetConstructor(PublicInstance, [typeof(string), typeof(Exception)]) is { } withInner)
+        {
+            return (withInner, true);
+        }
+
+        return type.GetConstructor(PublicInstance, [typeof(string)]) is { } messageOnly ? (messageOnly, false) : null;
+    }
 }

@@ -82,7 +82,9 @@ internal sealed class GrainAsyncEnumerable<TItem>(GrainReference target, Func<St
 
         public ValueTask DisposeAsync()
         {
-            if (_started && !_items.Reader.Completion.IsCompleted)
+            // Cancel even when the caller's side has ended (a timeout or an error may end it while the grain's
+            // iterator still runs); cancelling a finished iteration does nothing.
+            if (_started)
             {
                 _cancellation.Cancel();
             }

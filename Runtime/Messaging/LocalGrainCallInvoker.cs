@@ -26,12 +26,13 @@ internal sealed class LocalGrainCallInvoker(GrainRuntime runtime) : GrainCallInv
             }
 
             request.CompleteInline = SynchronizationContext.Current is ActivationData;
-            runtime.TimeoutTracker.Add(request);
             if (!request.WatchCancellation(CancelCall))
             {
                 // Cancelled while registering: never start a call whose caller has already given up.
                 return;
             }
+
+            runtime.TimeoutTracker.Add(request);
         }
 
         Route(request);

@@ -25,6 +25,13 @@ internal sealed class ObserverRegistry(GrainRuntime runtime)
     public GrainId Register(IGrainObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
+        if (observer is Grain)
+        {
+            throw new ArgumentException(
+                "A grain cannot be its own observer object: its calls would run outside its turns. Pass this.AsReference<TObserver>() instead.",
+                nameof(observer));
+        }
+
         if (observer is GrainReference)
         {
             throw new ArgumentException("The object is already a reference; pass the observer object itself to CreateObjectReference.", nameof(observer));

@@ -17,6 +17,7 @@ internal sealed class GrainTimer : IGrainTimer
     private TimeSpan _dueTime;
     private TimeSpan _period;
     private bool _tickInProgress;
+    private bool _changedDuringTick;
 
     public GrainTimer(ActivationData activation, TimeProvider timeProvider, Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
     {
@@ -53,7 +54,11 @@ internal sealed class GrainTimer : IGrainTimer
             ObjectDisposedException.ThrowIf(IsStopped, this);
             _dueTime = dueTime;
             _period = period;
-            if (!_tickInProgress)
+            if (_tickInProgress)
+            {
+                _changedDuringTick = true;
+            }
+            else
             {
                 _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
             }
@@ -88,7 +93,18 @@ internal sealed class GrainTimer : IGrainTimer
         lock (_lock)
         {
             _tickInProgress = false;
-            if (!IsStopped && _period != Timeout.InfiniteTimeSpan)
+            if (IsStopped)
+            {
+                return;
+            }
+
+            if (_changedDuringTick)
+            {
+                // Change() during a tick sets the next due time itself (an infinite one pauses the timer).
+                _changedDuringTick = false;
+                _timer.Change(_dueTime, Timeout.InfiniteTimeSpan);
+            }
+            else if (_period != Timeout.InfiniteTimeSpan)
             {
                 _timer.Change(_period, Timeout.InfiniteTimeSpan);
             }

@@ -88,6 +88,17 @@ public sealed class GrainCallTests
     }
 
     [Fact]
+    public async Task ThrowAsync_ArgumentNullException_MessageArrivesUnchanged()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.GrainFactory.GetGrain<ICallGrain>(Probe.NewKey());
+
+        var exception = await Assert.ThrowsAsync<ArgumentNullException>(() => grain.ThrowAsync("null", "the text must be set"));
+
+        Assert.Equal(new ArgumentNullException("message", "the text must be set").Message, exception.Message);
+    }
+
+    [Fact]
     public async Task ThrowAsync_FaultedTask_CallerGetsTheException()
     {
         await using var silo = await TestSilo.StartAsync();

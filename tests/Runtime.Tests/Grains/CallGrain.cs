@@ -22,6 +22,7 @@ public sealed class CallGrain : Grain, ICallGrain
         "invalid" => throw new InvalidOperationException(message),
         "argument" => Task.FromException(new ArgumentException(message)),
         "opaque" => throw new OpaqueException(42),
+        "null" => throw new ArgumentNullException(nameof(message), message),
         _ => throw new NotSupportedException(message),
     };
 

@@ -10,5 +10,8 @@ public interface ITimerGrain : IGrainWithStringKey
 
     Task StopAsync();
 
+    /// <summary>Starts a timer whose second callback pauses it with Change(Infinite, period).</summary>
+    Task StartSelfPausingAsync(int periodMilliseconds);
+
     Task<int> HoldAsync(int milliseconds);
 }

@@ -17,4 +17,6 @@ public interface ITurnGrain : IGrainWithStringKey
     ValueTask<int> MaxOverlapAsync();
 
     ValueTask<int> ThreadViolationsAsync();
+
+    ValueTask<int> EnteredAsync();
 }

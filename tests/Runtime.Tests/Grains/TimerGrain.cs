@@ -33,6 +33,24 @@ public sealed class TimerGrain : Grain, ITimerGrain
         return Task.CompletedTask;
     }
 
+    public Task StartSelfPausingAsync(int periodMilliseconds)
+    {
+        var period = TimeSpan.FromMilliseconds(periodMilliseconds);
+        _timer = RegisterGrainTimer(
+            _ =>
+            {
+                if (++_ticks == 2)
+                {
+                    _timer!.Change(Timeout.InfiniteTimeSpan, period);
+                }
+
+                return Task.CompletedTask;
+            },
+            period,
+            period);
+        return Task.CompletedTask;
+    }
+
     public Task<TimerReport> ReportAsync() => Task.FromResult(new TimerReport(_ticks, _maxOverlap, _ticksDuringCalls));
 
     public Task StopAsync()

@@ -8,6 +8,7 @@ public class TurnGrain : Grain, ITurnGrain
     private int _maxOverlap;
     private int _executing;
     private int _threadViolations;
+    private int _entered;
 
     public Task<int> HoldAsync(int milliseconds) => EnterAsync(milliseconds);
 
@@ -19,9 +20,12 @@ public class TurnGrain : Grain, ITurnGrain
 
     public ValueTask<int> ThreadViolationsAsync() => ValueTask.FromResult(_threadViolations);
 
+    public ValueTask<int> EnteredAsync() => ValueTask.FromResult(_entered);
+
     private async Task<int> EnterAsync(int milliseconds)
     {
         CheckSingleThread();
+        _entered++;
         _inside++;
         _maxOverlap = Math.Max(_maxOverlap, _inside);
         await Task.Delay(milliseconds);

@@ -125,6 +125,16 @@ public sealed class ObserverTests
         Assert.Equal(key, await silo.GrainFactory.GetGrain<IPublisherGrain>(key).KeyAsync());
     }
 
+    [Fact]
+    public async Task CreateObjectReference_GrainItself_IsRefusedWithAdvice()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        var message = await silo.GrainFactory.GetGrain<ISelfObserverGrain>(Probe.NewKey()).RegisterSelfAsObjectAsync();
+
+        Assert.Contains("AsReference", message, StringComparison.Ordinal);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IMessageObserver CreateUnreferencedObserver(TestSilo silo) =>
         silo.GrainFactory.CreateObjectReference<IMessageObserver>(new RecordingObserver());

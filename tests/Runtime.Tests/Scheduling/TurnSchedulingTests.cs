@@ -1,3 +1,4 @@
+using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
@@ -69,6 +70,24 @@ public sealed class TurnSchedulingTests
 
         Assert.Equal(2, overlap);
         Assert.Equal(0, await grain.ThreadViolationsAsync());
+    }
+
+    [Fact]
+    public async Task HoldAsync_CallersTimedOutWhileQueued_QueuedCallsAreDropped()
+    {
+        await using var silo = await TestSilo.StartAsync(options => options.ResponseTimeout = TimeSpan.FromMilliseconds(300));
+        var grain = silo.GrainFactory.GetGrain<ITurnGrain>(Probe.NewKey());
+
+        var blocking = grain.HoldAsync(1000);
+        await Task.Delay(50);
+        var queued = Enumerable.Range(0, 3).Select(_ => grain.HoldAsync(1)).ToList();
+        foreach (var call in queued.Prepend(blocking))
+        {
+            await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
+        }
+
+        await Task.Delay(900);
+        Assert.Equal(1, await grain.EnteredAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
@@ -62,6 +63,25 @@ public sealed class StreamingTests
         });
 
         await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "cancellation reaches the grain's iterator");
+    }
+
+    [Fact]
+    public async Task CountAsync_FirstItemLaterThanResponseTimeout_CallerTimesOutAndGrainIteratorIsCancelled()
+    {
+        await using var silo = await TestSilo.StartAsync(options => options.ResponseTimeout = TimeSpan.FromMilliseconds(300));
+        var key = Probe.NewKey();
+        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(key);
+
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(async () =>
+        {
+            await foreach (var item in grain.CountAsync(10, 60_000))
+            {
+                Assert.Fail($"no item was due, got {item}");
+            }
+        });
+
+        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "the grain's iterator is cancelled");
+        Assert.Equal("pong", await grain.PingAsync());
     }
 
     [Fact]

@@ -45,6 +45,19 @@ public sealed class GrainTimerTests
     }
 
     [Fact]
+    public async Task Timer_ChangedToInfiniteInsideCallback_Pauses()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.GrainFactory.GetGrain<ITimerGrain>(Probe.NewKey());
+
+        await grain.StartSelfPausingAsync(periodMilliseconds: 5);
+        await Probe.WaitUntilAsync(() => grain.ReportAsync().Result.Ticks >= 2, because: "the timer ticks twice");
+        await Task.Delay(150);
+
+        Assert.Equal(2, (await grain.ReportAsync()).Ticks);
+    }
+
+    [Fact]
     public async Task Timer_Disposed_StopsTicking()
     {
         await using var silo = await TestSilo.StartAsync();
