@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Cluster.Runtime.Messaging;
 
 namespace Cluster.Runtime.CodeGeneration;
@@ -65,8 +66,32 @@ public abstract class Request
 
     internal CallTimeoutTracker.Entry TimeoutEntry;
 
+    /// <summary>
+    /// Identifies the method within its interface across processes and builds: the name and the parameter types,
+    /// such as <c>RenameAsync(System.String,System.Threading.CancellationToken)</c>. Generated.
+    /// </summary>
+    public virtual string MethodKey => MethodName;
+
     /// <summary>The argument at <paramref name="index"/>, for diagnostics and serialization.</summary>
     public virtual object? GetArgument(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Writes the arguments (not the cancellation token) as one JSON array; generated.</summary>
+    public virtual void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray();
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads the array <see cref="WriteArguments"/> wrote into this request's fields; generated.</summary>
+    /// <exception cref="JsonException">The JSON is not an array of this method's arguments.</exception>
+    public virtual void ReadArguments(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+        {
+            throw new JsonException($"{this} takes no arguments; expected an empty JSON array.");
+        }
+    }
 
     /// <summary>The method as <c>Interface.Method</c>.</summary>
     public override string ToString() => $"{InterfaceName}.{MethodName}";
