@@ -1,0 +1,32 @@
+namespace Cluster.Runtime.Transport;
+
+/// <summary>What a frame carries. The numbers are on the wire: never renumber, only add.</summary>
+public enum FrameType : byte
+{
+    /// <summary>The first frame each side sends: who it is and which protocol version it speaks.</summary>
+    Hello = 1,
+
+    /// <summary>A grain or observer call that expects a response.</summary>
+    Request = 2,
+
+    /// <summary>The outcome of a request.</summary>
+    Response = 3,
+
+    /// <summary>A call whose caller does not wait.</summary>
+    OneWay = 4,
+
+    /// <summary>The caller gave up on a request; the callee may stop it.</summary>
+    Cancel = 5,
+
+    /// <summary>An item of a streamed call.</summary>
+    StreamItem = 6,
+
+    /// <summary>A liveness probe.</summary>
+    Ping = 7,
+
+    /// <summary>The answer to a probe.</summary>
+    Pong = 8,
+
+    /// <summary>The sender is closing the connection gracefully and sends nothing more.</summary>
+    Goodbye = 9,
+}

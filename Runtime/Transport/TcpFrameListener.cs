@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace Cluster.Runtime.Transport;
+
+/// <summary>Accepts TCP connections on one endpoint and hands each, as a <see cref="SocketPipe"/>, to a callback.</summary>
+internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<SocketPipe, Task> onAccepted, ILogger logger) : IAsyncDisposable
+{
+    private readonly Socket _socket = new(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _accepting = Task.CompletedTask;
+
+    /// <summary>The bound endpoint (with the actual port when 0 was asked for).</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    public void Start()
+    {
+        // A restarted silo must be able to bind its port again while old connections sit in TIME_WAIT.
+        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _socket.Bind(endpoint);
+        _socket.Listen(512);
+        _accepting = AcceptLoopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _socket.Dispose();
+        try
+        {
+            await _accepting;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await _socket.AcceptAsync(_stopping.Token);
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or OperationCanceledException || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException exception)
+            {
+                // One failed accept (the peer reset first) must not stop the listener.
+                LogAcceptFailed(logger, exception, LocalEndPoint);
+                continue;
+            }
+
+            _ = HandleAsync(new SocketPipe(accepted));
+        }
+    }
+
+    private async Task HandleAsync(SocketPipe pipe)
+    {
+        try
+        {
+            await onAccepted(pipe);
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailed(logger, exception, pipe.RemoteName);
+            await pipe.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Accepting a connection on {Endpoint} failed")]
+    private static partial void LogAcceptFailed(ILogger logger, Exception exception, IPEndPoint endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Setting up the connection from {Remote} failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string remote);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Transport;
+
+/// <summary>Limits of the framed connections between processes, bound from the <c>Transport</c> section.</summary>
+public sealed class TransportOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Transport";
+
+    /// <summary>The largest frame either side accepts, in bytes. Default 16 MiB; from 1 KiB to 1 GiB. Set it alike on every process.</summary>
+    public int MaxFrameSize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Frames a connection queues for sending before senders wait (back-pressure). Default 1,024; from 1 to 1,000,000.
+    /// </summary>
+    public int SendQueueCapacity { get; set; } = 1024;
+
+    /// <summary>How long opening a connection may take. Default 5 s; from 100 ms to 5 min.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>Checks <see cref="TransportOptions"/> at start and says which setting to change.</summary>
+internal sealed class TransportOptionsValidator : IValidateOptions<TransportOptions>
+{
+    public const int MinFrameSize = 1024;
+    public const int MaxFrameSizeLimit = 1024 * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, TransportOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxFrameSize is < MinFrameSize or > MaxFrameSizeLimit)
+        {
+            failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.MaxFrameSize)} is {options.MaxFrameSize}; set it between {MinFrameSize} and {MaxFrameSizeLimit} bytes.");
+        }
+
+        if (options.SendQueueCapacity is < 1 or > 1_000_000)
+        {
+            failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.SendQueueCapacity)} is {options.SendQueueCapacity}; set it between 1 and 1000000 frames.");
+        }
+
+        if (options.ConnectTimeout < TimeSpan.FromMilliseconds(100) || options.ConnectTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.ConnectTimeout)} is {options.ConnectTimeout}; set it between 00:00:00.1 and 00:05:00.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
