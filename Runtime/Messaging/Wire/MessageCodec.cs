@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+
+namespace Cluster.Runtime.Messaging.Wire;
+
+/// <summary>
+/// The messages that cross processes inside frames. Headers are binary (little-endian integers, length-prefixed
+/// UTF-8 strings); arguments and results are JSON written with the declared types, so a reader of the wire, or of a
+/// capture, can follow a call.
+/// <list type="bullet">
+/// <item>Request: correlation id (int64), grain type, grain key, interface name, method key, timeout in ms (int32), JSON argument array.</item>
+/// <item>Response: correlation id, status (byte), then the JSON result, or the exception's type name, assembly name and message.</item>
+/// <item>Cancel: correlation id.</item>
+/// </list>
+/// </summary>
+internal static class MessageCodec
+{
+    private static readonly ConcurrentDictionary<(string Assembly, string Type), Type?> ExceptionTypes = new();
+
+    public static void WriteRequest(IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, JsonSerializerOptions json)
+    {
+        WireWriter.WriteInt64(buffer, correlationId);
+        WireWriter.WriteString(buffer, target.Type);
+        WireWriter.WriteString(buffer, target.Key);
+        WireWriter.WriteString(buffer, request.InterfaceName);
+        WireWriter.WriteString(buffer, request.MethodKey);
+        WireWriter.WriteInt32(buffer, (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue));
+        using var writer = new Utf8JsonWriter(buffer);
+        request.WriteArguments(writer, json);
+    }
+
+    public static RequestHeader ReadRequestHeader(ref WireReader reader)
+    {
+        var correlationId = reader.ReadInt64();
+        var grainType = reader.ReadString();
+        var grainKey = reader.ReadString();
+        if (grainType.Length == 0 || grainType.Contains('/'))
+        {
+            throw new WireFormatException($"A request names grain type '{grainType}', which is not a valid grain type name.");
+        }
+
+        return new RequestHeader(correlationId, new GrainId(grainType, grainKey), reader.ReadString(), reader.ReadString(), reader.ReadInt32());
+    }
+
+    /// <summary>Reads the JSON argument array that follows a request header into <paramref name="request"/>.</summary>
+    /// <exception cref="JsonException">The arguments do not match the method.</exception>
+    public static void ReadArguments(ReadOnlySequence<byte> arguments, Request request, JsonSerializerOptions json)
+    {
+        var reader = new Utf8JsonReader(arguments);
+        if (!reader.Read())
+        {
+            throw new JsonException($"The request for {request} carries no arguments; expected a JSON array.");
+        }
+
+        request.ReadArguments(ref reader, json);
+    }
+
+    public static void WriteSuccess<TResult>(IBufferWriter<byte> buffer, long correlationId, TResult result, JsonSerializerOptions json)
+    {
+        WireWriter.WriteInt64(buffer, correlationId);
+        WireWriter.WriteByte(buffer, (byte)ResponseStatus.Success);
+        using var writer = new Utf8JsonWriter(buffer);
+        JsonSerializer.Serialize(writer, result, json);
+    }
+
+    /// <summary>Writes an exception as its type and message only: no stack trace, inner exception or data.</summary>
+    public static void WriteException(IBufferWriter<byte> buffer, long correlationId, Exception exception)
+    {
+        WireWriter.WriteInt64(buffer, correlationId);
+        WireWriter.WriteByte(buffer, (byte)ResponseStatus.Exception);
+        var type = exception.GetType();
+        var (typeName, assemblyName) = exception is GrainCallException opaque
+            ? (opaque.OriginalTypeName, string.Empty)
+            : (type.FullName ?? type.Name, type.Assembly.GetName().Name ?? string.Empty);
+        WireWriter.WriteString(buffer, typeName);
+        WireWriter.WriteString(buffer, assemblyName);
+        WireWriter.WriteString(buffer, exception.Message);
+    }
+
+    public static (long CorrelationId, ResponseStatus Status) ReadResponseHeader(ref WireReader reader)
+    {
+        var correlationId = reader.ReadInt64();
+        var status = reader.ReadByte();
+        return Enum.IsDefined((ResponseStatus)status)
+            ? (correlationId, (ResponseStatus)status)
+            : throw new WireFormatException($"A response has status {status}, which this version does not know.");
+    }
+
+    public static TResult ReadResult<TResult>(ReadOnlySequence<byte> json, JsonSerializerOptions options)
+    {
+        var reader = new Utf8JsonReader(json);
+        return JsonSerializer.Deserialize<TResult>(ref reader, options)!;
+    }
+
+    /// <summary>Recreates the callee's exception for the caller: the same type when this process has it, else <see cref="GrainCallException"/>.</summary>
+    public static Exception ReadException(ref WireReader reader)
+    {
+        var typeName = reader.ReadString();
+        var assemblyName = reader.ReadString();
+        var message = reader.ReadString();
+        var type = assemblyName.Length == 0 ? null : ExceptionTypes.GetOrAdd((assemblyName, typeName), FindLoadedType);
+        return ExceptionCodec.Recreate(typeName, type, message);
+    }
+
+    // Only assemblies already loaded: a name from the wire must never make this process load code.
+    private static Type? FindLoadedType((string Assembly, string Type) key) =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(assembly => string.Equals(assembly.GetName().Name, key.Assembly, StringComparison.Ordinal))
+            ?.GetType(key.Type, throwOnError: false);
+
+    public static void WriteCancel(IBufferWriter<byte> buffer, long correlationId) => WireWriter.WriteInt64(buffer, correlationId);
+}

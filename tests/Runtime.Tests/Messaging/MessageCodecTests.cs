@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Text.Json;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Wire;
+using Cluster.Runtime.Tests.Grains;
+
+namespace Cluster.Runtime.Tests.Messaging;
+
+public sealed class MessageCodecTests
+{
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    [Fact]
+    public void WriteSuccess_Record_ReadsBackEqual()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var report = new TimerReport(3, 1, 0);
+
+        MessageCodec.WriteSuccess(buffer, 42, report, Json);
+        var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+        var (correlationId, status) = MessageCodec.ReadResponseHeader(ref reader);
+
+        Assert.Equal(42, correlationId);
+        Assert.Equal(ResponseStatus.Success, status);
+        Assert.Equal(report, MessageCodec.ReadResult<TimerReport>(reader.Remaining, Json));
+    }
+
+    [Fact]
+    public void WriteException_KnownType_RecreatesTypeAndMessageOnly()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        Exception thrown;
+        try
+        {
+            throw new InvalidOperationException("no, because", new IOException("inner detail"));
+        }
+        catch (InvalidOperationException exception)
+        {
+            thrown = exception;
+        }
+
+        MessageCodec.WriteException(buffer, 7, thrown);
+        var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+        MessageCodec.ReadResponseHeader(ref reader);
+        var received = MessageCodec.ReadException(ref reader);
+
+        Assert.IsType<InvalidOperationException>(received);
+        Assert.Equal("no, because", received.Message);
+        Assert.Null(received.InnerException);
+        Assert.Null(received.StackTrace);
+    }
+
+    [Fact]
+    public void WriteException_TypeWithoutMessageConstructor_ArrivesAsGrainCallException()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        MessageCodec.WriteException(buffer, 7, new OpaqueException(5));
+        var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+        MessageCodec.ReadResponseHeader(ref reader);
+        var received = Assert.IsType<GrainCallException>(MessageCodec.ReadException(ref reader));
+
+        Assert.Equal(typeof(OpaqueException).FullName, received.OriginalTypeName);
+        Assert.Equal("opaque failure 5", received.Message);
+    }
+
+    [Fact]
+    public void ReadException_TypeFromAnAssemblyNotLoaded_ArrivesAsGrainCallException()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        WireWriter.WriteInt64(buffer, 1);
+        WireWriter.WriteByte(buffer, (byte)ResponseStatus.Exception);
+        WireWriter.WriteString(buffer, "Evil.PayloadException");
+        WireWriter.WriteString(buffer, "Evil.Assembly");
+        WireWriter.WriteString(buffer, "boom");
+
+        var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+        MessageCodec.ReadResponseHeader(ref reader);
+        var received = Assert.IsType<GrainCallException>(MessageCodec.ReadException(ref reader));
+
+        Assert.Equal("Evil.PayloadException", received.OriginalTypeName);
+    }
+
+    [Fact]
+    public void ReadResponseHeader_TruncatedMessage_ThrowsWireFormatException()
+    {
+        var exception = Assert.Throws<WireFormatException>(() =>
+        {
+            var reader = new WireReader(new ReadOnlySequence<byte>(new byte[5]));
+            MessageCodec.ReadResponseHeader(ref reader);
+        });
+
+        Assert.Contains("64-bit integer", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadRequestHeader_StringLongerThanMessage_ThrowsWireFormatException()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        WireWriter.WriteInt64(buffer, 1);
+        WireWriter.WriteInt32(buffer, 1_000_000);
+
+        var exception = Assert.Throws<WireFormatException>(() =>
+        {
+            var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+            MessageCodec.ReadRequestHeader(ref reader);
+        });
+
+        Assert.Contains("claims 1000000 bytes", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadResponseHeader_UnknownStatus_ThrowsWireFormatException()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        WireWriter.WriteInt64(buffer, 1);
+        WireWriter.WriteByte(buffer, 99);
+
+        Assert.Throws<WireFormatException>(() =>
+        {
+            var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+            MessageCodec.ReadResponseHeader(ref reader);
+        });
+    }
+}
