@@ -247,7 +247,7 @@ internal sealed partial class ActivationData
             if (request is not TimerTickRequest)
             {
                 request.Sink = null;
-                _runtime.Dispatcher.Route(request);
+                _runtime.Dispatcher.Route(GrainId, request);
             }
         }
     }

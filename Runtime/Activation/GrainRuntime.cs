@@ -1,6 +1,7 @@
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Observers;
 using Cluster.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,13 +27,20 @@ internal sealed partial class GrainRuntime : IDisposable
             Options.CollectionAge,
             Options.CollectionAgeByType);
         Catalog = new Catalog(this);
-        Dispatcher = new LocalGrainCallInvoker(this);
-        Observers = new ObserverRegistry(this);
-        GrainFactory = new RuntimeGrainFactory(this);
         TimeoutTracker = new CallTimeoutTracker(timeProvider, Options.ResponseTimeout);
+        Dispatcher = new LocalGrainCallInvoker(this);
+        Observers = new ObserverRegistry(ProcessId, OnOneWayCallDropped);
+        GrainFactory = new RuntimeGrainFactory(this);
+        WireJson = Messaging.Wire.WireJson.Create(GrainFactory.GetReference);
     }
 
     public IServiceProvider Services { get; }
+
+    /// <summary>This process's identity on the wire; observer references created here start with it.</summary>
+    public string ProcessId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The clients connected to this silo's gateway, by process id, for calls back to their observers.</summary>
+    public ConnectedClients Clients { get; } = new();
 
     public SiloOptions Options { get; }
 
@@ -53,6 +61,9 @@ internal sealed partial class GrainRuntime : IDisposable
     public RuntimeGrainFactory GrainFactory { get; }
 
     public CallTimeoutTracker TimeoutTracker { get; }
+
+    /// <summary>JSON options for arguments and results exchanged with other processes.</summary>
+    public System.Text.Json.JsonSerializerOptions WireJson { get; }
 
     /// <summary>Cancelled when the silo stops; passed to activation so a stuck OnActivateAsync ends with the silo.</summary>
     public CancellationToken StoppingToken => _stopping.Token;

@@ -17,6 +17,7 @@ internal sealed class GrainTypeRegistry
     private readonly ConcurrentDictionary<Type, Func<GrainCallInvoker, GrainId, GrainReference>> _proxies = new();
     private readonly Dictionary<string, GrainClassInfo> _classesByTypeName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, List<GrainClassInfo>> _classesByInterface = [];
+    private readonly ConcurrentDictionary<(string Interface, string MethodKey), Func<Request>> _requests = new();
 
     public GrainTypeRegistry(IEnumerable<Assembly> grainAssemblies, TimeSpan defaultCollectionAge, IReadOnlyDictionary<string, TimeSpan> collectionAgeByType)
     {
@@ -49,6 +50,12 @@ internal sealed class GrainTypeRegistry
                 }
             }
         }
+
+        // Calls from other processes name interfaces this silo serves: their requests must be known up front.
+        foreach (var grainInterface in _classesByInterface.Keys)
+        {
+            Load(grainInterface.Assembly);
+        }
     }
 
     public IEnumerable<GrainClassInfo> Classes => _classesByTypeName.Values;
@@ -77,6 +84,32 @@ internal sealed class GrainTypeRegistry
         throw new InvalidOperationException(
             $"No grain class implements {grainInterface.FullName}. Add one in an assembly the silo loads (it is found automatically when referenced by the host, or add it with silo.AddGrainAssembly(...)).");
     }
+
+    /// <summary>Interface full name to the grain type name that serves it, for clients (ambiguous interfaces left out).</summary>
+    public IReadOnlyDictionary<string, string> GrainTypeMap()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var grainInterface in _classesByInterface.Keys)
+        {
+            try
+            {
+                map[grainInterface.FullName!] = ResolveTypeName(grainInterface);
+            }
+            catch (InvalidOperationException)
+            {
+                // Several classes and no primary one: callers in this silo get the explanation when they use it.
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>An empty request for a method named on the wire, or null when this process has no such method.</summary>
+    public Request? CreateRequest(string interfaceName, string methodKey) =>
+        _requests.TryGetValue((interfaceName, methodKey), out var create) ? create() : null;
+
+    /// <summary>Loads the proxies of the assembly declaring <paramref name="addressableInterface"/>, for calls received before any were made.</summary>
+    public void EnsureLoaded(Type addressableInterface) => Load(addressableInterface.Assembly);
 
     public Func<GrainCallInvoker, GrainId, GrainReference> GetProxyFactory(Type addressableInterface)
     {
@@ -112,6 +145,12 @@ internal sealed class GrainTypeRegistry
             foreach (var (type, factory) in builder.ProxyFactories)
             {
                 _proxies[type] = factory;
+            }
+
+            foreach (var ((type, methodKey), create) in builder.RequestFactories)
+            {
+                // Keyed like Request.InterfaceName, which writes nested types with a dot where FullName has a plus.
+                _requests[(type.FullName!.Replace('+', '.'), methodKey)] = create;
             }
 
             return builder;

@@ -1,3 +1,4 @@
+using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Observers;
 
@@ -30,10 +31,13 @@ internal sealed class RuntimeGrainFactory(GrainRuntime runtime) : IClusterClient
     public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver observer)
         where TGrainObserverInterface : IGrainObserver => runtime.Observers.Unregister(observer);
 
+    public GrainReference GetReference(Type addressableInterface, GrainId grainId) =>
+        runtime.Registry.GetProxyFactory(addressableInterface)(runtime.Invoker, grainId);
+
     public TInterface GetReference<TInterface>(GrainId grainId)
         where TInterface : IAddressable
     {
-        var reference = runtime.Registry.GetProxyFactory(typeof(TInterface))(runtime.Invoker, grainId);
+        var reference = GetReference(typeof(TInterface), grainId);
         return reference is TInterface typed
             ? typed
             : throw new InvalidOperationException($"The proxy generated for {typeof(TInterface).FullName} does not implement it; rebuild the project that declares the interface.");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 using Cluster.Runtime.Messaging;
@@ -101,6 +102,12 @@ public abstract class Request
 
     /// <summary>Answers the caller with <paramref name="exception"/> unless it has been answered already.</summary>
     internal abstract bool TryFail(Exception exception);
+
+    /// <summary>Callee side of a call from another process: hands the outcome to <paramref name="responder"/> when the method ends.</summary>
+    internal abstract void RespondWhenDone(IRemoteResponder responder);
+
+    /// <summary>Caller side of a call to another process: answers the caller from the response message.</summary>
+    internal abstract void CompleteFromWire(ReadOnlySequence<byte> result, JsonSerializerOptions json);
 
     /// <summary>Fails the call when the caller's token is cancelled; false when the call was answered meanwhile.</summary>
     internal bool WatchCancellation(Action<object?> onCancelled)

@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Wire;
 
 namespace Cluster.Runtime.CodeGeneration;
 
@@ -40,6 +43,34 @@ public abstract class Request<TResult> : Request, IThreadPoolWorkItem
         }
 
         PendingInvocation.Await(this, pending);
+    }
+
+    internal override void RespondWhenDone(IRemoteResponder responder) =>
+        Task.ContinueWith(
+            static (completed, state) => ((IRemoteResponder)state!).Respond(completed),
+            responder,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    internal override void CompleteFromWire(ReadOnlySequence<byte> result, JsonSerializerOptions json)
+    {
+        TResult value;
+        try
+        {
+            value = MessageCodec.ReadResult<TResult>(result, json);
+        }
+        catch (JsonException exception)
+        {
+            TryFail(new WireFormatException($"The response to {this} could not be read as {typeof(TResult).Name}: {exception.Message}"));
+            return;
+        }
+
+        if (TryClaimCallerCompletion())
+        {
+            _result = value;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     internal override bool TryFail(Exception exception)

@@ -11,7 +11,7 @@ namespace Cluster.Runtime.CodeGeneration;
 /// </summary>
 /// <typeparam name="TItem">The item type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class StreamRequest<TItem> : VoidRequest
+public abstract class StreamRequest<TItem> : VoidRequest, IStreamRequest
 {
     internal ChannelWriter<TItem>? Items { get; set; }
 

@@ -1,11 +1,10 @@
-using Cluster.Runtime.Activation;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Messaging;
 
 namespace Cluster.Runtime.Observers;
 
 /// <summary>One observer object and its queue: calls run one at a time, in the order they arrived.</summary>
-internal sealed class LocalObjectData(IGrainObserver observer, GrainRuntime runtime) : IInvocationSink, IThreadPoolWorkItem
+internal sealed class LocalObjectData(IGrainObserver observer, Action<Request, Exception> onOneWayDropped) : IInvocationSink, IThreadPoolWorkItem
 {
     private readonly WeakReference<IGrainObserver> _target = new(observer);
     private readonly Queue<Request> _queue = new();
@@ -52,7 +51,7 @@ internal sealed class LocalObjectData(IGrainObserver observer, GrainRuntime runt
         var exception = new ObserverNotAvailableException($"Observer {request.Target} was garbage-collected before the call {request} reached it.");
         if (!request.TryFail(exception) && request.IsOneWay)
         {
-            runtime.OnOneWayCallDropped(request, exception);
+            onOneWayDropped(request, exception);
         }
 
         OnInvocationCompleted(request, null);
@@ -62,7 +61,7 @@ internal sealed class LocalObjectData(IGrainObserver observer, GrainRuntime runt
     {
         if (exception is not null && request.IsOneWay)
         {
-            runtime.OnOneWayCallDropped(request, exception);
+            onOneWayDropped(request, exception);
         }
 
         lock (_queue)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Cluster.Runtime.Activation;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
 
@@ -10,7 +9,7 @@ namespace Cluster.Runtime.Observers;
 /// The observer objects of this process that grains can call. Objects are held weakly, as in Orleans, so an
 /// observer the application dropped does not leak; calls to it fail with <see cref="ObserverNotAvailableException"/>.
 /// </summary>
-internal sealed class ObserverRegistry(GrainRuntime runtime)
+internal sealed class ObserverRegistry(string processId, Action<Request, Exception> onOneWayDropped)
 {
     /// <summary>The grain type name of observer references; '$' cannot start a grain class's name.</summary>
     public const string ObserverGrainType = "$observer";
@@ -20,7 +19,19 @@ internal sealed class ObserverRegistry(GrainRuntime runtime)
 
     public int Count => _objects.Count;
 
+    /// <summary>Separates the owning process from the object's own id in an observer key.</summary>
+    public const char OwnerSeparator = '.';
+
     public static bool IsObserver(GrainId grainId) => string.Equals(grainId.Type, ObserverGrainType, StringComparison.Ordinal);
+
+    /// <summary>The process that holds the observer object: the key's prefix.</summary>
+    public static string OwnerOf(GrainId observerId)
+    {
+        var separator = observerId.Key.IndexOf(OwnerSeparator, StringComparison.Ordinal);
+        return separator < 0 ? string.Empty : observerId.Key[..separator];
+    }
+
+    public bool IsLocal(GrainId observerId) => string.Equals(OwnerOf(observerId), processId, StringComparison.Ordinal);
 
     public GrainId Register(IGrainObserver observer)
     {
@@ -37,8 +48,8 @@ internal sealed class ObserverRegistry(GrainRuntime runtime)
             throw new ArgumentException("The object is already a reference; pass the observer object itself to CreateObjectReference.", nameof(observer));
         }
 
-        var key = _keys.GetValue(observer, static _ => Guid.NewGuid().ToString("N"));
-        _objects.GetOrAdd(key, static (_, state) => new LocalObjectData(state.observer, state.runtime), (observer, runtime));
+        var key = _keys.GetValue(observer, _ => $"{processId}{OwnerSeparator}{Guid.NewGuid():N}");
+        _objects.GetOrAdd(key, static (_, state) => new LocalObjectData(state.observer, state.onOneWayDropped), (observer, onOneWayDropped));
         return new GrainId(ObserverGrainType, key);
     }
 
@@ -65,7 +76,7 @@ internal sealed class ObserverRegistry(GrainRuntime runtime)
             $"Observer {grainId} no longer exists: it was deleted or garbage-collected. Keep a reference to observer objects for as long as they subscribe.");
         if (!request.TryFail(exception) && request.IsOneWay)
         {
-            runtime.OnOneWayCallDropped(request, exception);
+            onOneWayDropped(request, exception);
         }
     }
 

@@ -1,0 +1,188 @@
+using System.Collections.Frozen;
+using Cluster.Runtime.Activation;
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Remote;
+using Cluster.Runtime.Messaging.Wire;
+using Cluster.Runtime.Observers;
+using Cluster.Runtime.Transport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Client;
+
+/// <summary>
+/// The <see cref="IClusterClient"/> of a process without a silo: calls go over the gateways' connections, observer
+/// objects live here and silos call them back on the same connections. Which grain type serves an interface comes
+/// from the silos' hello, so the client needs the grain interfaces, not the grain classes.
+/// </summary>
+internal sealed partial class ClusterClient : IClusterClient, IHostedService, IMessageRouter, IAsyncDisposable
+{
+    private readonly ClusterClientOptions _options;
+    private readonly TransportOptions _transport;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<ClusterClient> _logger;
+    private readonly GrainTypeRegistry _registry = new([], TimeSpan.MaxValue, FrozenDictionary<string, TimeSpan>.Empty);
+    private readonly ObserverRegistry _observers;
+    private readonly CallTimeoutTracker _timeouts;
+    private readonly ClientGrainCallInvoker _invoker;
+    private readonly List<GatewayLink> _links = [];
+    private IReadOnlyDictionary<string, string> _grainTypes = FrozenDictionary<string, string>.Empty;
+    private int _nextLink;
+
+    public ClusterClient(
+        IServiceProvider services,
+        IOptions<ClusterClientOptions> options,
+        IOptions<TransportOptions> transport,
+        TimeProvider timeProvider,
+        ILogger<ClusterClient> logger)
+    {
+        ServiceProvider = services;
+        _options = options.Value;
+        _transport = transport.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _observers = new ObserverRegistry(ProcessId, (request, exception) => LogOneWayFailed(logger, exception, request.ToString()));
+        _timeouts = new CallTimeoutTracker(timeProvider, _options.ResponseTimeout);
+        _invoker = new ClientGrainCallInvoker(this, _timeouts);
+        Json = WireJson.Create(GetReference);
+    }
+
+    public IServiceProvider ServiceProvider { get; }
+
+    public string ProcessId { get; } = Guid.NewGuid().ToString("N");
+
+    internal System.Text.Json.JsonSerializerOptions Json { get; }
+
+    /// <summary>Whether at least one gateway connection is open.</summary>
+    public bool IsConnected => _links.Any(link => link.Connection is not null);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var context = new MessagingContext(this, Json, _transport, _timeProvider, _logger);
+        var hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, ProcessId, HelloMessage.ClientRole, FrozenDictionary<string, string>.Empty);
+        foreach (var gateway in _options.Gateways)
+        {
+            GatewayEndpoint.TryParse(gateway, out var endpoint);
+            var link = new GatewayLink(endpoint, hello, context, _options.ReconnectDelay, OnGatewayHello, _logger);
+            _links.Add(link);
+            link.Start();
+        }
+
+        // Start once every gateway has been tried: callers right after start find the connections that could open.
+        await Task.WhenAll(_links.Select(link => link.FirstAttempt)).WaitAsync(cancellationToken);
+        if (!IsConnected)
+        {
+            LogNoGateway(_logger, string.Join(", ", _options.Gateways));
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var link in _links)
+        {
+            await link.DisposeAsync();
+        }
+
+        _links.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _timeouts.Dispose();
+    }
+
+    public TGrainInterface GetGrain<TGrainInterface>(string primaryKey)
+        where TGrainInterface : IGrainWithStringKey
+    {
+        ArgumentNullException.ThrowIfNull(primaryKey);
+        return GetReference<TGrainInterface>(new GrainId(GrainTypeOf(typeof(TGrainInterface)), primaryKey));
+    }
+
+    public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey)
+        where TGrainInterface : IGrainWithGuidKey =>
+        GetReference<TGrainInterface>(new GrainId(GrainTypeOf(typeof(TGrainInterface)), GrainKeys.Format(primaryKey)));
+
+    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey)
+        where TGrainInterface : IGrainWithIntegerKey =>
+        GetReference<TGrainInterface>(new GrainId(GrainTypeOf(typeof(TGrainInterface)), GrainKeys.Format(primaryKey)));
+
+    public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver =>
+        GetReference<TGrainObserverInterface>(_observers.Register(observer));
+
+    public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver => _observers.Unregister(observer);
+
+    public Request? CreateRequest(string interfaceName, string methodKey) => _registry.CreateRequest(interfaceName, methodKey);
+
+    public void Route(GrainId target, Request request)
+    {
+        if (ObserverRegistry.IsObserver(target) && _observers.IsLocal(target))
+        {
+            _observers.Dispatch(target, request);
+            return;
+        }
+
+        if (PickConnection() is { } connection)
+        {
+            connection.SendRequest(target, request, _timeouts.TimeoutOf(request));
+            return;
+        }
+
+        var unavailable = new SiloUnavailableException(
+            $"No gateway is connected ({string.Join(", ", _options.Gateways)}); the client keeps reconnecting. Check that a silo listens there.");
+        if (!request.TryFail(unavailable) && request.IsOneWay)
+        {
+            LogOneWayFailed(_logger, unavailable, request.ToString());
+        }
+    }
+
+    private GrainReference GetReference(Type addressableInterface, GrainId grainId) =>
+        _registry.GetProxyFactory(addressableInterface)(_invoker, grainId);
+
+    private TInterface GetReference<TInterface>(GrainId grainId)
+        where TInterface : IAddressable => (TInterface)(object)GetReference(typeof(TInterface), grainId);
+
+    private string GrainTypeOf(Type grainInterface) =>
+        _grainTypes.TryGetValue(grainInterface.FullName!, out var grainType)
+            ? grainType
+            : throw new InvalidOperationException(IsConnected
+                ? $"No silo serves {grainInterface.FullName}: the connected silos run no grain class implementing it. Deploy the silo build that contains it."
+                : $"No gateway is connected ({string.Join(", ", _options.Gateways)}), so the grain type of {grainInterface.Name} is not known yet; the client keeps reconnecting.");
+
+    private MessageConnection? PickConnection()
+    {
+        var count = _links.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var link = _links[(int)((uint)Interlocked.Increment(ref _nextLink) % (uint)count)];
+            if (link.Connection is { } connection)
+            {
+                return connection;
+            }
+        }
+
+        return null;
+    }
+
+    private void OnGatewayHello(HelloMessage hello)
+    {
+        // Silos of one cluster serve the same interfaces; a union keeps a rolling upgrade's new grains reachable.
+        lock (_links)
+        {
+            _grainTypes = _grainTypes.Concat(hello.GrainTypes)
+                .GroupBy(pair => pair.Key, StringComparer.Ordinal)
+                .ToFrozenDictionary(group => group.Key, group => group.Last().Value, StringComparer.Ordinal);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} failed")]
+    private static partial void LogOneWayFailed(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No gateway could be reached at start ({Gateways}); calls fail until one is")]
+    private static partial void LogNoGateway(ILogger logger, string gateways);
+}

@@ -1,0 +1,99 @@
+using Cluster.Runtime.Messaging.Remote;
+using Cluster.Runtime.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Cluster.Runtime.Client;
+
+/// <summary>
+/// The client's connection to one gateway, kept open: when it drops, it is opened again after a delay that
+/// doubles up to 10 s, until the client stops.
+/// </summary>
+internal sealed partial class GatewayLink(
+    GatewayEndpoint endpoint,
+    HelloMessage hello,
+    MessagingContext context,
+    TimeSpan reconnectDelay,
+    Action<HelloMessage> onConnected,
+    ILogger logger) : IAsyncDisposable
+{
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile MessageConnection? _connection;
+    private Task _running = Task.CompletedTask;
+
+    public GatewayEndpoint Endpoint => endpoint;
+
+    /// <summary>The open connection, or null while (re)connecting.</summary>
+    public MessageConnection? Connection => _connection is { IsClosed: false } open ? open : null;
+
+    /// <summary>Completes after the first connection attempt, whatever its outcome.</summary>
+    public Task FirstAttempt => _firstAttempt.Task;
+
+    public void Start() => _running = RunAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _running;
+        if (_connection is { } connection)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var delay = reconnectDelay;
+        while (!_stopping.IsCancellationRequested)
+        {
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            try
+            {
+                var pipe = await SocketPipe.ConnectAsync(endpoint.Host, endpoint.Port, context.TransportOptions.ConnectTimeout, _stopping.Token);
+                var connection = await MessageConnection.StartAsync(pipe, endpoint.ToString(), hello, context, (_, _) =>
+                {
+                    closed.TrySetResult();
+                    _ = pipe.DisposeAsync().AsTask();
+                });
+                var remote = await connection.RemoteHello.WaitAsync(context.TransportOptions.ConnectTimeout, _stopping.Token);
+                onConnected(remote);
+                _connection = connection;
+                delay = reconnectDelay;
+                LogConnected(logger, endpoint.ToString());
+            }
+            catch (Exception exception) when (exception is TransportException or TimeoutException or IOException || (exception is OperationCanceledException && !_stopping.IsCancellationRequested))
+            {
+                LogConnectFailed(logger, endpoint.ToString(), delay, exception.Message);
+                closed.TrySetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            finally
+            {
+                _firstAttempt.TrySetResult();
+            }
+
+            try
+            {
+                await closed.Task.WaitAsync(_stopping.Token);
+                await Task.Delay(delay, context.TimeProvider, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to gateway {Gateway}")]
+    private static partial void LogConnected(ILogger logger, string gateway);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway {Gateway} unreachable, retrying in {Delay}: {Reason}")]
+    private static partial void LogConnectFailed(ILogger logger, string gateway, TimeSpan delay, string reason);
+}

@@ -1,0 +1,18 @@
+namespace Cluster.Runtime.Messaging.Remote;
+
+/// <summary>
+/// The first frame on a connection, each way. A silo tells the client which grain type serves each grain
+/// interface, so a client without grain classes can address grains.
+/// </summary>
+/// <param name="ProtocolVersion">The wire protocol version; peers with another version are refused.</param>
+/// <param name="ProcessId">The sender's process identity; observer references of a client start with it.</param>
+/// <param name="Role">"silo" or "client".</param>
+/// <param name="GrainTypes">Interface full name to grain type name, from silos; empty from clients.</param>
+internal sealed record HelloMessage(int ProtocolVersion, string ProcessId, string Role, IReadOnlyDictionary<string, string> GrainTypes)
+{
+    public const int CurrentProtocolVersion = 1;
+
+    public const string SiloRole = "silo";
+
+    public const string ClientRole = "client";
+}

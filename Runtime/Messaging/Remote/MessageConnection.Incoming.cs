@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Text.Json;
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Messaging.Wire;
+
+namespace Cluster.Runtime.Messaging.Remote;
+
+internal sealed partial class MessageConnection
+{
+    private void OnRequest(ReadOnlySequence<byte> payload, bool expectsResponse)
+    {
+        var reader = new WireReader(payload);
+        var header = MessageCodec.ReadRequestHeader(ref reader);
+        var request = _router.CreateRequest(header.InterfaceName, header.MethodKey);
+        if (request is null)
+        {
+            Refuse(header, expectsResponse, new NotSupportedException(
+                $"This process does not know {header.InterfaceName}.{header.MethodKey}. Run the same build of the grain interfaces on every process."));
+            return;
+        }
+
+        if (request is IStreamRequest)
+        {
+            Refuse(header, expectsResponse, new NotSupportedException(
+                $"{request} streams its results; streaming calls between processes are not supported yet. Call it from a grain in the same silo, or use an observer."));
+            return;
+        }
+
+        try
+        {
+            MessageCodec.ReadArguments(reader.Remaining, request, _json);
+        }
+        catch (JsonException exception)
+        {
+            Refuse(header, expectsResponse, new ArgumentException($"The arguments of {request} could not be read: {exception.Message}"));
+            return;
+        }
+
+        if (expectsResponse)
+        {
+            // The callee's token: cancelled when the caller sends Cancel or the connection ends.
+            var cancellation = new CancellationTokenSource();
+            _incoming[header.CorrelationId] = cancellation;
+            request.CancellationToken = cancellation.Token;
+            request.RespondWhenDone(new Responder(this, header.CorrelationId));
+        }
+
+        _router.Route(header.Target, request);
+    }
+
+    private void Refuse(RequestHeader header, bool expectsResponse, Exception exception)
+    {
+        if (!expectsResponse)
+        {
+            LogOneWayRefused(_logger, exception, RemoteName);
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        MessageCodec.WriteException(buffer, header.CorrelationId, exception);
+        SendResponse(this, buffer);
+    }
+
+    /// <summary>Answers one call from the peer when its method ends.</summary>
+    private sealed class Responder(MessageConnection connection, long correlationId) : IRemoteResponder
+    {
+        public void Respond<TResult>(Task<TResult> completed)
+        {
+            if (connection._incoming.TryRemove(correlationId, out var cancellation))
+            {
+                cancellation.Dispose();
+            }
+
+            var buffer = new ArrayBufferWriter<byte>(256);
+            if (completed.IsCompletedSuccessfully)
+            {
+                try
+                {
+                    MessageCodec.WriteSuccess(buffer, correlationId, completed.Result, connection._json);
+                }
+                catch (Exception exception) when (exception is JsonException or NotSupportedException)
+                {
+                    buffer.Clear();
+                    MessageCodec.WriteException(buffer, correlationId, new NotSupportedException(
+                        $"The result ({typeof(TResult).Name}) could not be serialized: {exception.Message}"));
+                }
+            }
+            else
+            {
+                var exception = completed.Exception?.InnerException ?? new OperationCanceledException("The call was cancelled.");
+                MessageCodec.WriteException(buffer, correlationId, exception);
+            }
+
+            SendResponse(connection, buffer);
+        }
+    }
+}

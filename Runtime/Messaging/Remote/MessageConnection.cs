@@ -1,0 +1,284 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Messaging.Wire;
+using Cluster.Runtime.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Cluster.Runtime.Messaging.Remote;
+
+/// <summary>
+/// Calls in both directions over one framed connection: requests this process sends (matched to their responses
+/// by correlation id) and requests it receives (run through the router, answered when the method ends). A client
+/// and a silo use the same class, so a silo can call back an observer of the client on the client's connection.
+/// When the connection ends, every call still waiting on it fails with an outcome-unknown error.
+/// </summary>
+internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> _incoming = new();
+    private readonly TaskCompletionSource<HelloMessage> _remoteHello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IMessageRouter _router;
+    private readonly JsonSerializerOptions _json;
+    private readonly ILogger _logger;
+    private readonly Action<MessageConnection, Exception?> _onClosed;
+    private readonly FramedConnection _frames;
+    private readonly ITimer _sweeper;
+    private long _nextCorrelationId;
+
+    private MessageConnection(IDuplexPipe pipe, string remoteName, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
+    {
+        _router = context.Router;
+        _json = context.Json;
+        _logger = context.Logger;
+        _onClosed = onClosed;
+        _frames = new FramedConnection(pipe, context.TransportOptions, this, context.Logger, remoteName);
+        _sweeper = context.TimeProvider.CreateTimer(static state => ((MessageConnection)state!).ForgetAbandonedCalls(), this, SweepPeriod, SweepPeriod);
+    }
+
+    /// <summary>How often calls whose callers gave up (timeout, cancellation) are forgotten if no response came.</summary>
+    public static TimeSpan SweepPeriod { get; } = TimeSpan.FromSeconds(1);
+
+    public string RemoteName => _frames.RemoteName;
+
+    /// <summary>The peer's hello: its identity and, from a silo, its grain types.</summary>
+    public Task<HelloMessage> RemoteHello => _remoteHello.Task;
+
+    public bool IsClosed => _frames.IsClosed;
+
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Starts a connection over <paramref name="pipe"/> and sends this process's hello.</summary>
+    public static async Task<MessageConnection> StartAsync(
+        IDuplexPipe pipe, string remoteName, HelloMessage hello, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
+    {
+        var connection = new MessageConnection(pipe, remoteName, context, onClosed);
+        connection._frames.Start();
+        await connection._frames.SendAsync(FrameType.Hello, JsonSerializer.SerializeToUtf8Bytes(hello, context.Json));
+        return connection;
+    }
+
+    /// <summary>Sends a call; its response, a timeout or the connection's end answers the caller.</summary>
+    public void SendRequest(GrainId target, Request request, TimeSpan timeout)
+    {
+        var correlationId = Interlocked.Increment(ref _nextCorrelationId);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        ValueTask sending;
+        try
+        {
+            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, _json);
+            if (!request.IsOneWay)
+            {
+                _pending[correlationId] = new PendingCall(request, WatchCallerCancellation(request, correlationId));
+            }
+
+            sending = _frames.SendAsync(request.IsOneWay ? FrameType.OneWay : FrameType.Request, buffer.WrittenSpan);
+        }
+        catch (Exception exception) when (exception is TransportException or JsonException or NotSupportedException)
+        {
+            FailSend(correlationId, request, exception);
+            return;
+        }
+
+        if (!sending.IsCompletedSuccessfully)
+        {
+            _ = ObserveSendAsync(sending, correlationId, request);
+        }
+    }
+
+    public async ValueTask OnFrameAsync(FramedConnection connection, FrameType type, ReadOnlySequence<byte> payload)
+    {
+        switch (type)
+        {
+            case FrameType.Hello:
+                OnHello(payload);
+                break;
+            case FrameType.Request:
+            case FrameType.OneWay:
+                OnRequest(payload, expectsResponse: type == FrameType.Request);
+                break;
+            case FrameType.Response:
+                OnResponse(payload);
+                break;
+            case FrameType.Cancel:
+                OnCancel(payload);
+                break;
+            case FrameType.Ping:
+                await _frames.SendAsync(FrameType.Pong, payload.ToArray());
+                break;
+            case FrameType.Pong:
+            case FrameType.Goodbye:
+                break;
+            default:
+                throw new WireFormatException($"{RemoteName} sent a frame of unknown type {(byte)type}.");
+        }
+    }
+
+    public void OnClosed(FramedConnection connection, Exception? error)
+    {
+        _sweeper.Dispose();
+        var lost = new TransportException(
+            $"The connection to {RemoteName} was lost{(error is null ? string.Empty : $" ({error.Message})")}; the outcome of calls in flight on it is unknown.");
+        _remoteHello.TrySetException(lost);
+        foreach (var correlationId in _pending.Keys)
+        {
+            if (_pending.TryRemove(correlationId, out var call))
+            {
+                call.Dispose();
+                call.Request.TryFail(lost);
+            }
+        }
+
+        foreach (var correlationId in _incoming.Keys)
+        {
+            if (_incoming.TryRemove(correlationId, out var cancellation))
+            {
+                cancellation.Cancel();
+            }
+        }
+
+        _onClosed(this, error);
+    }
+
+    public ValueTask DisposeAsync() => _frames.DisposeAsync();
+
+    public override string ToString() => $"messages with {RemoteName}";
+
+    private static void SendResponse(MessageConnection connection, ArrayBufferWriter<byte> buffer)
+    {
+        try
+        {
+            var sending = connection._frames.SendAsync(FrameType.Response, buffer.WrittenSpan);
+            if (!sending.IsCompletedSuccessfully)
+            {
+                _ = connection.ObserveResponseSendAsync(sending);
+            }
+        }
+        catch (TransportException exception)
+        {
+            LogResponseLost(connection._logger, exception, connection.RemoteName);
+        }
+    }
+
+    private void OnHello(ReadOnlySequence<byte> payload)
+    {
+        var reader = new Utf8JsonReader(payload);
+        var hello = JsonSerializer.Deserialize<HelloMessage>(ref reader, _json)
+            ?? throw new WireFormatException($"{RemoteName} sent an empty hello.");
+        if (hello.ProtocolVersion != HelloMessage.CurrentProtocolVersion)
+        {
+            throw new WireFormatException(
+                $"{RemoteName} speaks protocol version {hello.ProtocolVersion}; this process speaks {HelloMessage.CurrentProtocolVersion}. Run the same build on every process of the cluster.");
+        }
+
+        _remoteHello.TrySetResult(hello);
+    }
+
+    private void OnResponse(ReadOnlySequence<byte> payload)
+    {
+        var reader = new WireReader(payload);
+        var (correlationId, status) = MessageCodec.ReadResponseHeader(ref reader);
+        if (!_pending.TryRemove(correlationId, out var call))
+        {
+            // The caller gave up and the call was forgotten; the late outcome has nobody to go to.
+            return;
+        }
+
+        call.Dispose();
+        if (status == ResponseStatus.Success)
+        {
+            call.Request.CompleteFromWire(reader.Remaining, _json);
+        }
+        else
+        {
+            call.Request.TryFail(MessageCodec.ReadException(ref reader));
+        }
+    }
+
+    private void OnCancel(ReadOnlySequence<byte> payload)
+    {
+        var reader = new WireReader(payload);
+        if (_incoming.TryRemove(reader.ReadInt64(), out var cancellation))
+        {
+            cancellation.Cancel();
+        }
+    }
+
+    private CancellationTokenRegistration WatchCallerCancellation(Request request, long correlationId) =>
+        request.CancellationToken.CanBeCanceled
+            ? request.CancellationToken.UnsafeRegister(static state => ((CancelNotice)state!).Send(), new CancelNotice(this, correlationId))
+            : default;
+
+    private void FailSend(long correlationId, Request request, Exception exception)
+    {
+        if (_pending.TryRemove(correlationId, out var call))
+        {
+            call.Dispose();
+        }
+
+        if (!request.TryFail(exception) && request.IsOneWay)
+        {
+            LogOneWayNotSent(_logger, exception, request.ToString(), RemoteName);
+        }
+    }
+
+    private async Task ObserveSendAsync(ValueTask sending, long correlationId, Request request)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (Exception exception) when (exception is TransportException or OperationCanceledException)
+        {
+            FailSend(correlationId, request, exception);
+        }
+    }
+
+    private async Task ObserveResponseSendAsync(ValueTask sending)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (TransportException exception)
+        {
+            LogResponseLost(_logger, exception, RemoteName);
+        }
+    }
+
+    private void ForgetAbandonedCalls()
+    {
+        foreach (var (correlationId, call) in _pending)
+        {
+            if (call.Request.IsCallerCompleted && _pending.TryRemove(correlationId, out _))
+            {
+                call.Dispose();
+            }
+        }
+    }
+
+    private readonly record struct PendingCall(Request Request, CancellationTokenRegistration Cancellation) : IDisposable
+    {
+        public void Dispose() => Cancellation.Dispose();
+    }
+
+    private sealed class CancelNotice(MessageConnection connection, long correlationId)
+    {
+        public void Send()
+        {
+            var buffer = new ArrayBufferWriter<byte>(sizeof(long));
+            MessageCodec.WriteCancel(buffer, correlationId);
+            try
+            {
+                _ = connection._frames.SendAsync(FrameType.Cancel, buffer.WrittenSpan).AsTask();
+            }
+            catch (TransportException)
+            {
+                // The connection is gone; the callee's side is cancelled when it notices.
+            }
+        }
+    }
+}

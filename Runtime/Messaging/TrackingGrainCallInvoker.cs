@@ -1,0 +1,45 @@
+using Cluster.Runtime.Activation;
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+
+namespace Cluster.Runtime.Messaging;
+
+/// <summary>
+/// The caller's half of every call, local or remote: starts the response timeout and the cancellation watch, then
+/// routes the request. Nothing here allocates beyond the request itself.
+/// </summary>
+internal abstract class TrackingGrainCallInvoker(CallTimeoutTracker timeouts) : GrainCallInvoker
+{
+    private static readonly Action<object?> CancelCall = static state =>
+        ((Request)state!).TryFail(new OperationCanceledException("The caller cancelled the call; the callee may have started it."));
+
+    public CallTimeoutTracker Timeouts { get; } = timeouts;
+
+    /// <summary>Delivers <paramref name="request"/> to the activation, observer or process that serves <paramref name="target"/>.</summary>
+    public abstract void Route(GrainId target, Request request);
+
+    internal override void Send(GrainReference target, Request request)
+    {
+        request.Target = target;
+        if (!request.IsOneWay)
+        {
+            var cancellationToken = request.CancellationToken;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                request.TryFail(new OperationCanceledException("The caller cancelled the call before it was sent.", null, cancellationToken));
+                return;
+            }
+
+            request.CompleteInline = SynchronizationContext.Current is ActivationData;
+            if (!request.WatchCancellation(CancelCall))
+            {
+                // Cancelled while registering: never start a call whose caller has already given up.
+                return;
+            }
+
+            Timeouts.Add(request);
+        }
+
+        Route(target.GrainId, request);
+    }
+}
