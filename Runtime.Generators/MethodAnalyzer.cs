@@ -38,6 +38,7 @@ internal static class MethodAnalyzer
         return new MethodModel(
             Names.Escape(method.Name),
             method.Name,
+            MethodKeys.For(method),
             method.Name + "_" + index.ToString(CultureInfo.InvariantCulture) + "_Request",
             declaring.ToDisplayString(Names.Qualified),
             declaring.ToDisplayString(Names.FullName),

@@ -3,7 +3,10 @@ using System.Linq;
 
 namespace Cluster.Runtime.Generators;
 
-/// <summary>Writes the request class nested in a proxy for one interface method.</summary>
+/// <summary>
+/// Writes the request class nested in a proxy for one interface method, with the method key that names it on the
+/// wire (formatted by <see cref="MethodKeys"/>).
+/// </summary>
 internal static class RequestEmitter
 {
     private const string CodeGeneration = KnownTypeNames.CodeGenerationNamespace;
@@ -26,6 +29,8 @@ internal static class RequestEmitter
         writer.Line("public override string InterfaceName => " + Names.Literal(method.InterfaceName) + ";");
         writer.Line();
         writer.Line("public override string MethodName => " + Names.Literal(method.MethodName) + ";");
+        writer.Line();
+        writer.Line("public override string MethodKey => " + Names.Literal(method.MethodKey) + ";");
         if (method.Options.Count > 0)
         {
             var flags = method.Options.Select(static o => CodeGeneration + ".InvokeMethodOptions." + o);
