@@ -4,8 +4,9 @@ using System.Linq;
 namespace Cluster.Runtime.Generators;
 
 /// <summary>
-/// Writes the request class nested in a proxy for one interface method, with the method key that names it on the
-/// wire (formatted by <see cref="MethodKeys"/>).
+/// Writes the request class nested in a proxy for one interface method. The class is internal so the metadata
+/// provider can register a factory for it: the receiving process creates it empty from the interface and the
+/// method key (formatted by <see cref="MethodKeys"/>).
 /// </summary>
 internal static class RequestEmitter
 {
@@ -14,7 +15,7 @@ internal static class RequestEmitter
 
     public static void Write(CodeWriter writer, MethodModel method)
     {
-        writer.Open("private sealed class " + method.RequestClassName + " : " + BaseClass(method));
+        writer.Open("internal sealed class " + method.RequestClassName + " : " + BaseClass(method));
         for (var i = 0; i < method.Parameters.Count; i++)
         {
             // The proxy always assigns every argument; the initializer only tells the compiler so.
