@@ -201,7 +201,7 @@ internal static class MethodAnalyzer
                 continue;
             }
 
-            parameters.Add(new ParameterModel(Names.Escape(parameter.Name), parameter.Type.ToDisplayString(Names.Qualified), parameter.IsParams));
+            parameters.Add(new ParameterModel(Names.Escape(parameter.Name), parameter.Type.ToDisplayString(Names.Qualified), parameter.IsParams, parameter.Type.TypeKind == TypeKind.Dynamic));
         }
 
         return (parameters, cancellationTokenName);

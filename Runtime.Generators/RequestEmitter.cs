@@ -5,8 +5,8 @@ namespace Cluster.Runtime.Generators;
 
 /// <summary>
 /// Writes the request class nested in a proxy for one interface method. The class is internal so the metadata
-/// provider can register a factory for it: the receiving process creates it empty from the interface and the
-/// method key (formatted by <see cref="MethodKeys"/>).
+/// provider can register a factory for it; the receiving process creates it empty from the interface and the
+/// method key (formatted by <see cref="MethodKeys"/>) and fills it with <see cref="ArgumentsEmitter"/>'s members.
 /// </summary>
 internal static class RequestEmitter
 {
@@ -18,7 +18,7 @@ internal static class RequestEmitter
         writer.Open("internal sealed class " + method.RequestClassName + " : " + BaseClass(method));
         for (var i = 0; i < method.Parameters.Count; i++)
         {
-            // The proxy always assigns every argument; the initializer only tells the compiler so.
+            // The proxy or ReadArguments always assigns every argument; the initializer only tells the compiler so.
             writer.Line("public " + method.Parameters[i].Type + " Arg" + i.ToString(CultureInfo.InvariantCulture) + " = default!;");
         }
 
@@ -52,6 +52,8 @@ internal static class RequestEmitter
             writer.Line();
             WriteGetArgument(writer, method);
         }
+
+        ArgumentsEmitter.Write(writer, method);
 
         writer.Line();
         WriteInvoke(writer, method);
