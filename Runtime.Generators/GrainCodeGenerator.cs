@@ -48,7 +48,7 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Activators);
 
         var registrations = proxies
-            .Select(static (proxy, _) => new ProxyRegistration(proxy.InterfaceType, proxy.ProxyName))
+            .Select(static (proxy, _) => proxy.ToRegistration())
             .Collect()
             .Combine(activators.Collect())
             .Combine(compilationInfo)

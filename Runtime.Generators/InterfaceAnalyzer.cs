@@ -47,7 +47,7 @@ internal static class InterfaceAnalyzer
             sink.Report(DiagnosticDescriptors.InaccessibleType, location, "Interface", name, reason);
         }
 
-        var methods = new List<MethodModel>();
+        var methods = new List<(IMethodSymbol Symbol, MethodModel Model)>();
         var hasErrors = sink.ErrorCount > 0;
         foreach (var declaring in new[] { type }.Concat(type.AllInterfaces))
         {
@@ -86,7 +86,7 @@ internal static class InterfaceAnalyzer
     private static bool IsProxied(INamedTypeSymbol type) =>
         SymbolFacts.IsGrainInterface(type) || SymbolFacts.IsObserverInterface(type);
 
-    private static void AnalyzeMember(ISymbol member, bool observerRules, List<MethodModel> methods, DiagnosticSink sink, CancellationToken cancellationToken)
+    private static void AnalyzeMember(ISymbol member, bool observerRules, List<(IMethodSymbol Symbol, MethodModel Model)> methods, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         if (member.IsStatic)
         {
@@ -104,7 +104,7 @@ internal static class InterfaceAnalyzer
             case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when method.IsAbstract || method.IsVirtual:
                 if (MethodAnalyzer.Analyze(method, observerRules, methods.Count, sink, cancellationToken) is { } model)
                 {
-                    methods.Add(model);
+                    methods.Add((method, model));
                 }
 
                 break;
@@ -124,9 +124,14 @@ internal static class InterfaceAnalyzer
             .OfType<InterfaceDeclarationSyntax>()
             .FirstOrDefault(static declaration => declaration.BaseList is not null) == syntax;
 
-    private static ProxyModel CreateModel(INamedTypeSymbol type, List<MethodModel> methods)
+    private static ProxyModel CreateModel(INamedTypeSymbol type, List<(IMethodSymbol Symbol, MethodModel Model)> methods)
     {
         var sanitized = Names.Sanitize(type.ToDisplayString(Names.FullName));
-        return new ProxyModel(type.ToDisplayString(Names.Qualified), sanitized + "_Proxy", sanitized + ".g.cs", methods.ToEquatableArray());
+        return new ProxyModel(
+            type.ToDisplayString(Names.Qualified),
+            sanitized + "_Proxy",
+            sanitized + ".g.cs",
+            methods.Select(static method => method.Model).ToEquatableArray(),
+            RequestRegistrationAnalyzer.Analyze(type, methods).ToEquatableArray());
     }
 }

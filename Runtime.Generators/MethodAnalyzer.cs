@@ -38,6 +38,7 @@ internal static class MethodAnalyzer
         return new MethodModel(
             Names.Escape(method.Name),
             method.Name,
+            MethodKeys.For(method),
             method.Name + "_" + index.ToString(CultureInfo.InvariantCulture) + "_Request",
             declaring.ToDisplayString(Names.Qualified),
             declaring.ToDisplayString(Names.FullName),
@@ -200,7 +201,7 @@ internal static class MethodAnalyzer
                 continue;
             }
 
-            parameters.Add(new ParameterModel(Names.Escape(parameter.Name), parameter.Type.ToDisplayString(Names.Qualified), parameter.IsParams));
+            parameters.Add(new ParameterModel(Names.Escape(parameter.Name), parameter.Type.ToDisplayString(Names.Qualified), parameter.IsParams, parameter.Type.TypeKind == TypeKind.Dynamic));
         }
 
         return (parameters, cancellationTokenName);

@@ -5,6 +5,7 @@ namespace Cluster.Runtime.Generators;
 /// <summary>One interface method the proxy implements, with everything its request class needs.</summary>
 /// <param name="Name">The method name as written in code (escaped when it is a keyword).</param>
 /// <param name="MethodName">The method name reported by the request.</param>
+/// <param name="MethodKey">The method's name and parameter types, which identify it within its interface on the wire (see <see cref="MethodKeys"/>).</param>
 /// <param name="RequestClassName">The nested request class, unique within the proxy.</param>
 /// <param name="DeclaringInterface">The fully qualified interface that declares the method.</param>
 /// <param name="InterfaceName">The declaring interface's full name without <c>global::</c>.</param>
@@ -18,6 +19,7 @@ namespace Cluster.Runtime.Generators;
 internal sealed record MethodModel(
     string Name,
     string MethodName,
+    string MethodKey,
     string RequestClassName,
     string DeclaringInterface,
     string InterfaceName,

@@ -5,4 +5,8 @@ namespace Cluster.Runtime.Generators;
 /// <param name="ProxyName">The proxy class name in <c>Cluster.Generated</c>.</param>
 /// <param name="HintName">The generated file's name.</param>
 /// <param name="Methods">Every method of the interface and of the interfaces it derives from.</param>
-internal sealed record ProxyModel(string InterfaceType, string ProxyName, string HintName, EquatableArray<MethodModel> Methods);
+/// <param name="Requests">Under which interfaces each method's request is registered for receivers.</param>
+internal sealed record ProxyModel(string InterfaceType, string ProxyName, string HintName, EquatableArray<MethodModel> Methods, EquatableArray<RequestRegistration> Requests)
+{
+    public ProxyRegistration ToRegistration() => new(InterfaceType, ProxyName, Requests);
+}

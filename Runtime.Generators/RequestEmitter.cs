@@ -3,7 +3,11 @@ using System.Linq;
 
 namespace Cluster.Runtime.Generators;
 
-/// <summary>Writes the request class nested in a proxy for one interface method.</summary>
+/// <summary>
+/// Writes the request class nested in a proxy for one interface method. The class is internal so the metadata
+/// provider can register a factory for it; the receiving process creates it empty from the interface and the
+/// method key (formatted by <see cref="MethodKeys"/>) and fills it with <see cref="ArgumentsEmitter"/>'s members.
+/// </summary>
 internal static class RequestEmitter
 {
     private const string CodeGeneration = KnownTypeNames.CodeGenerationNamespace;
@@ -11,10 +15,10 @@ internal static class RequestEmitter
 
     public static void Write(CodeWriter writer, MethodModel method)
     {
-        writer.Open("private sealed class " + method.RequestClassName + " : " + BaseClass(method));
+        writer.Open("internal sealed class " + method.RequestClassName + " : " + BaseClass(method));
         for (var i = 0; i < method.Parameters.Count; i++)
         {
-            // The proxy always assigns every argument; the initializer only tells the compiler so.
+            // The proxy or ReadArguments always assigns every argument; the initializer only tells the compiler so.
             writer.Line("public " + method.Parameters[i].Type + " Arg" + i.ToString(CultureInfo.InvariantCulture) + " = default!;");
         }
 
@@ -26,6 +30,8 @@ internal static class RequestEmitter
         writer.Line("public override string InterfaceName => " + Names.Literal(method.InterfaceName) + ";");
         writer.Line();
         writer.Line("public override string MethodName => " + Names.Literal(method.MethodName) + ";");
+        writer.Line();
+        writer.Line("public override string MethodKey => " + Names.Literal(method.MethodKey) + ";");
         if (method.Options.Count > 0)
         {
             var flags = method.Options.Select(static o => CodeGeneration + ".InvokeMethodOptions." + o);
@@ -46,6 +52,8 @@ internal static class RequestEmitter
             writer.Line();
             WriteGetArgument(writer, method);
         }
+
+        ArgumentsEmitter.Write(writer, method);
 
         writer.Line();
         WriteInvoke(writer, method);

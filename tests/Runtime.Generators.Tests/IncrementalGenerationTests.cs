@@ -64,7 +64,7 @@ public class IncrementalGenerationTests
     }
 
     [Fact]
-    public void Rerun_MethodAddedToOneInterface_RegeneratesOnlyThatProxy()
+    public void Rerun_MethodAddedToOneInterface_RegeneratesThatProxyAndTheRegistrations()
     {
         var compilation = GeneratorHarness.Compile([FooSource, BarSource, GrainSource]);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
@@ -76,9 +76,29 @@ public class IncrementalGenerationTests
 
         var proxyReasons = result.TrackedSteps[TrackingNames.Proxies].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
         Assert.Single(proxyReasons, IncrementalStepRunReason.Modified);
-        AssertReused(result, TrackingNames.Registrations);
-        Assert.Contains("Clear_1_Request", runResult.GeneratedTrees.Single(tree => tree.FilePath.EndsWith("MyApp_IBar.g.cs", StringComparison.Ordinal)).ToString());
+        Assert.Contains("Clear_1_Request", GeneratedText(runResult, "MyApp_IBar.g.cs"));
+        Assert.Contains("builder.AddRequest<global::MyApp.IBar>(\"Clear()\"", GeneratedText(runResult, "Cluster.Generated.GrainMetadata.g.cs"));
     }
+
+    [Fact]
+    public void Rerun_AttributeAndParameterNameEdited_RegeneratesOnlyThatProxy()
+    {
+        var compilation = GeneratorHarness.Compile([FooSource, BarSource, GrainSource]);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var changed = BarSource.Replace("Task Set(int value);", "[AlwaysInterleave] Task Set(int amount);", StringComparison.Ordinal);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[1], Parse(changed, GeneratorHarness.FileName(1)));
+
+        var runResult = driver.RunGenerators(edited).GetRunResult();
+        var result = runResult.Results.Single();
+
+        var proxyReasons = result.TrackedSteps[TrackingNames.Proxies].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
+        Assert.Single(proxyReasons, IncrementalStepRunReason.Modified);
+        AssertReused(result, TrackingNames.Registrations);
+        Assert.Contains("InvokeMethodOptions.AlwaysInterleave", GeneratedText(runResult, "MyApp_IBar.g.cs"));
+    }
+
+    private static string GeneratedText(GeneratorDriverRunResult runResult, string fileName) =>
+        runResult.GeneratedTrees.Single(tree => Path.GetFileName(tree.FilePath) == fileName).ToString();
 
     private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path: path);
 

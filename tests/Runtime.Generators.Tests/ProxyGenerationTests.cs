@@ -117,7 +117,7 @@ public class ProxyGenerationTests
         Assert.Contains("global::System.Threading.Tasks.Task global::MyApp.IBaseGrain.Save(int value)", text);
         Assert.Contains("global::System.Threading.Tasks.Task global::MyApp.IDerivedGrain.Save(int value)", text);
         Assert.Contains("InterfaceName => \"MyApp.IPlain\"", text);
-        var requestClasses = Regex.Matches(text, @"private sealed class (\w+)").Select(match => match.Groups[1].Value).ToList();
+        var requestClasses = Regex.Matches(text, @"internal sealed class (\w+_Request) ").Select(match => match.Groups[1].Value).ToList();
         Assert.Equal(5, requestClasses.Count);
         Assert.Equal(5, requestClasses.Distinct().Count());
     }
