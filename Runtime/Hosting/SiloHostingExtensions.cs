@@ -25,6 +25,11 @@ public static class SiloHostingExtensions
             throw new InvalidOperationException("UseSilo was called twice on one host; configure the silo in a single call.");
         }
 
+        if (services.Any(service => service.ServiceType == typeof(IClusterClient)))
+        {
+            throw new InvalidOperationException("The host already has a cluster client; a process is either a client (UseClusterClient) or hosts a silo (UseSilo).");
+        }
+
         services.AddOptions<SiloOptions>().Bind(builder.Configuration.GetSection(SiloOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

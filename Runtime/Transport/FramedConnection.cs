@@ -141,7 +141,11 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         {
             await reading;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !_closing.IsCancellationRequested)
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            // Closed locally (DisposeAsync): a graceful end.
+        }
+        catch (Exception exception)
         {
             error = exception;
         }
@@ -158,7 +162,11 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         {
             await writing;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || error is null)
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            // Cancelled by a local close or because reading failed; the read error, if any, is the one reported.
+        }
+        catch (Exception exception)
         {
             error ??= exception;
         }

@@ -10,6 +10,7 @@ internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<SocketP
     private readonly Socket _socket = new(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
+    private int _disposed;
 
     /// <summary>The bound endpoint (with the actual port when 0 was asked for).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
@@ -25,6 +26,11 @@ internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<SocketP
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         _socket.Dispose();
         try

@@ -1,0 +1,42 @@
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Client;
+
+/// <summary>Makes a host a client of a cluster, as Orleans's <c>UseOrleansClient</c> does.</summary>
+public static class ClusterClientHostingExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IClusterClient"/> and <see cref="IGrainFactory"/> backed by connections to the silo
+    /// gateways listed under <c>ClusterClient:Gateways</c>; they open when the host starts and reopen when lost.
+    /// </summary>
+    public static IHostApplicationBuilder UseClusterClient(this IHostApplicationBuilder builder, Action<ClusterClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (services.Any(service => service.ServiceType == typeof(IClusterClient)))
+        {
+            throw new InvalidOperationException("The host already has a cluster client or a silo; a process is either a client (UseClusterClient) or hosts a silo (UseSilo).");
+        }
+
+        var options = services.AddOptions<ClusterClientOptions>().Bind(builder.Configuration.GetSection(ClusterClientOptions.SectionName));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterClientOptions>, ClusterClientOptionsValidator>();
+        services.AddTransportOptions(builder.Configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClusterClient>();
+        services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterClient>());
+        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<ClusterClient>());
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterClient>());
+        return builder;
+    }
+}
