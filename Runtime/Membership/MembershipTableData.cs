@@ -4,7 +4,7 @@ namespace Cluster.Runtime.Membership;
 
 /// <summary>
 /// What a read of the membership table returned: the rows, each with the ETag an update of it must present, and the
-/// table's version, which a change must present too.
+/// table's version, which a change must present too. Two reads are equal when their versions and rows (in order) are.
 /// </summary>
 /// <param name="Members">The rows with their ETags.</param>
 /// <param name="Version">The table's version at the time of the read.</param>
@@ -32,4 +32,11 @@ public sealed record MembershipTableData(IReadOnlyList<(MembershipEntry Entry, s
         etag = null;
         return false;
     }
+
+    /// <inheritdoc />
+    public bool Equals(MembershipTableData? other) =>
+        other is not null && Version == other.Version && Members.SequenceEqual(other.Members);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Version, Members.Count);
 }
