@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Cluster.Runtime.Membership;
 
-/// <summary>Options of <see cref="PostgresMembershipTable"/>, bound from <see cref="SectionName"/>.</summary>
+/// <summary>Options of <see cref="PostgresMembershipTable"/> and <see cref="PostgresMembershipWatcher"/>, bound from <see cref="SectionName"/>.</summary>
 public sealed class PostgresMembershipOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>

@@ -65,6 +65,7 @@ public sealed class PostgresMembershipOptionsValidationTests
         var options = new PostgresMembershipOptions();
 
         Assert.Throws<OptionsValidationException>(() => new PostgresMembershipTable(options));
+        Assert.Throws<OptionsValidationException>(() => new PostgresMembershipWatcher(options));
     }
 
     private static List<string> Validate(PostgresMembershipOptions options)
