@@ -3,9 +3,8 @@ using Cluster.ApiHost.Hosting;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEmbeddedSilo();
+builder.AddCluster();
 builder.Services.AddApiProblemDetails();
-builder.Services.AddSiloHealthChecks();
 
 var app = builder.Build();
 app.UseApiExceptionHandler();

@@ -39,4 +39,8 @@ public static class ClusterClientHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClusterClient>());
         return builder;
     }
+
+    /// <summary>Registers the client's readiness check (a gateway connection is open), tagged for <c>/health/ready</c>.</summary>
+    public static IHealthChecksBuilder AddClusterClientHealthChecks(this IServiceCollection services) =>
+        services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster-client", tags: [SiloHealthEndpoints.ReadyTag]);
 }

@@ -1,6 +1,8 @@
+using System.Net;
 using Cluster.Runtime.Activation;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Messaging.Remote;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -22,6 +24,9 @@ public sealed class TestSilo : IAsyncDisposable
 
     /// <summary>The silo's grain factory.</summary>
     public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Where the silo's gateway listens, when it has one (<c>silo.AddGateway(o => o.Port = 0)</c> picks a free port).</summary>
+    public IPEndPoint? GatewayEndpoint => _host.Services.GetService<SiloGateway>()?.Endpoint;
 
     internal GrainRuntime Runtime => _host.Services.GetRequiredService<GrainRuntime>();
 

@@ -13,6 +13,7 @@ public sealed class SiloProcessTests
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            builder.UseSetting("Gateway:Port", "0");
             builder.UseSetting("Storage:Provider", "Postgres");
             builder.UseSetting("Storage:Postgres:ConnectionString", TestPostgres.ConnectionString());
         });
@@ -29,7 +30,10 @@ public sealed class SiloProcessTests
     public async Task Start_UnknownStorageProvider_FailsNamingTheSetting()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            builder.UseSetting("Storage:Provider", "Cassandra"));
+        {
+            builder.UseSetting("Gateway:Port", "0");
+            builder.UseSetting("Storage:Provider", "Cassandra");
+        });
 
         var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -1,7 +1,6 @@
 using Cluster.Runtime.Client;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
-using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +28,7 @@ internal sealed class RemoteSiloAndClient : IAsyncDisposable
     public static async Task<RemoteSiloAndClient> StartAsync(Action<SiloOptions>? siloOptions = null, Action<ClusterClientOptions>? clientOptions = null)
     {
         var silo = await StartSiloAsync(0, siloOptions);
-        var port = silo.Services.GetRequiredService<SiloGateway>().Endpoint!.Port;
+        var port = silo.GatewayEndpoint!.Port;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseClusterClient(options =>
         {

@@ -1,0 +1,38 @@
+using Cluster.Runtime.Client;
+using Cluster.Runtime.Hosting;
+
+namespace Cluster.ApiHost.Hosting;
+
+/// <summary>
+/// How the API host reaches grains, chosen by <c>Cluster:Mode</c>: <c>Embedded</c> (default) co-hosts a silo on
+/// the storage configured under <c>Storage</c> (SQLite under ./data unless set), <c>Client</c> connects to the
+/// silo gateways listed under <c>ClusterClient:Gateways</c>.
+/// </summary>
+public static class ClusterHostingExtensions
+{
+    public const string ModeKey = "Cluster:Mode";
+    public const string EmbeddedMode = "Embedded";
+    public const string ClientMode = "Client";
+
+    public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
+    {
+        var mode = builder.Configuration[ModeKey] ?? EmbeddedMode;
+        if (string.Equals(mode, EmbeddedMode, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration());
+            builder.Services.AddSiloHealthChecks();
+        }
+        else if (string.Equals(mode, ClientMode, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseClusterClient();
+            builder.Services.AddClusterClientHealthChecks();
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"{ModeKey} is '{mode}'; set {EmbeddedMode} (a silo in this process, the default) or {ClientMode} (connect to the silos listed under ClusterClient:Gateways).");
+        }
+
+        return builder;
+    }
+}
