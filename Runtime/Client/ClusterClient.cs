@@ -28,7 +28,8 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
     private readonly ObserverRegistry _observers;
     private readonly CallTimeoutTracker _timeouts;
     private readonly ClientGrainCallInvoker _invoker;
-    private readonly List<GatewayLink> _links = [];
+    private readonly Lock _grainTypesLock = new();
+    private GatewayLink[] _links = [];
     private IReadOnlyDictionary<string, string> _grainTypes = FrozenDictionary<string, string>.Empty;
     private int _nextLink;
 
@@ -57,22 +58,24 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
     internal System.Text.Json.JsonSerializerOptions Json { get; }
 
     /// <summary>Whether at least one gateway connection is open.</summary>
-    public bool IsConnected => _links.Any(link => link.Connection is not null);
+    public bool IsConnected => Volatile.Read(ref _links).Any(link => link.Connection is not null);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var context = new MessagingContext(this, Json, _transport, _timeProvider, _logger);
         var hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, ProcessId, HelloMessage.ClientRole, FrozenDictionary<string, string>.Empty);
-        foreach (var gateway in _options.Gateways)
+        var links = _options.Gateways
+            .Select(gateway => GatewayEndpoint.TryParse(gateway, out var endpoint) ? endpoint : default)
+            .Select(endpoint => new GatewayLink(endpoint, hello, context, _options.ReconnectDelay, OnGatewayHello, _logger))
+            .ToArray();
+        Volatile.Write(ref _links, links);
+        foreach (var link in links)
         {
-            GatewayEndpoint.TryParse(gateway, out var endpoint);
-            var link = new GatewayLink(endpoint, hello, context, _options.ReconnectDelay, OnGatewayHello, _logger);
-            _links.Add(link);
             link.Start();
         }
 
         // Start once every gateway has been tried: callers right after start find the connections that could open.
-        await Task.WhenAll(_links.Select(link => link.FirstAttempt)).WaitAsync(cancellationToken);
+        await Task.WhenAll(links.Select(link => link.FirstAttempt)).WaitAsync(cancellationToken);
         if (!IsConnected)
         {
             LogNoGateway(_logger, string.Join(", ", _options.Gateways));
@@ -81,12 +84,11 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var link in _links)
+        // Stop and dispose may both run (the host stops, then disposes): each link is closed exactly once.
+        foreach (var link in Interlocked.Exchange(ref _links, []))
         {
             await link.DisposeAsync();
         }
-
-        _links.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -156,10 +158,10 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
 
     private MessageConnection? PickConnection()
     {
-        var count = _links.Count;
-        for (var i = 0; i < count; i++)
+        var links = Volatile.Read(ref _links);
+        for (var i = 0; i < links.Length; i++)
         {
-            var link = _links[(int)((uint)Interlocked.Increment(ref _nextLink) % (uint)count)];
+            var link = links[(int)((uint)Interlocked.Increment(ref _nextLink) % (uint)links.Length)];
             if (link.Connection is { } connection)
             {
                 return connection;
@@ -172,7 +174,7 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
     private void OnGatewayHello(HelloMessage hello)
     {
         // Silos of one cluster serve the same interfaces; a union keeps a rolling upgrade's new grains reachable.
-        lock (_links)
+        lock (_grainTypesLock)
         {
             _grainTypes = _grainTypes.Concat(hello.GrainTypes)
                 .GroupBy(pair => pair.Key, StringComparer.Ordinal)
