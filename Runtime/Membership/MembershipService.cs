@@ -1,0 +1,226 @@
+using System.Net;
+using Cluster.Runtime.Messaging.Remote;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Membership;
+
+/// <summary>
+/// A silo's part in cluster membership: it joins (a row as Joining, then Active, under a new generation), writes
+/// IAmAlive periodically, follows the table (on every notification, and every <c>TableRefreshPeriod</c> in case one
+/// was lost), and leaves (ShuttingDown when stopping begins, Dead once the silo has deactivated its grains). A silo
+/// that finds itself declared Dead stops its host: Dead is terminal, a restart joins as a new generation.
+/// </summary>
+internal sealed partial class MembershipService(
+    IMembershipTable table,
+    PostgresMembershipWatcher watcher,
+    SiloGateway gateway,
+    IOptions<ClusterMembershipOptions> options,
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    ILogger<MembershipService> logger) : IHostedService, IAsyncDisposable
+{
+    private const int MaxWriteAttempts = 20;
+
+    private readonly SemaphoreSlim _refreshSignal = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private MembershipEntry? _self;
+    private Task _loops = Task.CompletedTask;
+    private volatile MembershipSnapshot _current = MembershipSnapshot.Empty;
+    private int _left;
+
+    /// <summary>This silo's address, once joined.</summary>
+    public SiloAddress? SiloAddress => _self?.SiloAddress;
+
+    /// <summary>The table as last read.</summary>
+    public MembershipSnapshot Current => _current;
+
+    /// <summary>Raised after each read of the table, on the service's loop: handlers must return quickly.</summary>
+    public event Action<MembershipSnapshot>? Changed;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = gateway.Endpoint ?? throw new InvalidOperationException(
+            "Cluster membership needs the silo's gateway endpoint: call silo.AddGateway() before silo.AddPostgresClustering().");
+        await table.InitializeAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var address = Membership.SiloAddress.Create(AdvertisedHost(endpoint), endpoint.Port, timeProvider);
+        _self = new MembershipEntry
+        {
+            SiloAddress = address,
+            SiloName = $"{Dns.GetHostName()}:{endpoint.Port}",
+            HostName = Dns.GetHostName(),
+            Status = SiloStatus.Joining,
+            StartTime = now,
+            IAmAliveTime = now,
+        };
+
+        watcher.Changed += OnTableChanged;
+        await watcher.StartAsync(cancellationToken);
+        await WriteSelfAsync(SiloStatus.Joining, cancellationToken);
+        await WriteSelfAsync(SiloStatus.Active, cancellationToken);
+        await RefreshAsync(cancellationToken);
+        LogJoined(logger, address);
+        _loops = Task.WhenAll(IAmAliveLoopAsync(), RefreshLoopAsync());
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Stopping begins: others stop placing grains here while this silo deactivates its own.
+        if (_self is not null && Volatile.Read(ref _left) == 0)
+        {
+            await TryWriteSelfAsync(SiloStatus.ShuttingDown, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _left, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _loops;
+        watcher.Changed -= OnTableChanged;
+        if (_self is not null)
+        {
+            await TryWriteSelfAsync(SiloStatus.Dead, CancellationToken.None);
+            LogLeft(logger, _self.SiloAddress);
+        }
+
+        _refreshSignal.Dispose();
+    }
+
+    private static string AdvertisedHost(IPEndPoint endpoint) =>
+        endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName() : endpoint.Address.ToString();
+
+    private void OnTableChanged(MembershipChange change)
+    {
+        try
+        {
+            _refreshSignal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A refresh is already due; one read covers every change up to it.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Left the cluster meanwhile.
+        }
+    }
+
+    private async Task WriteSelfAsync(SiloStatus status, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        {
+            var data = await table.ReadRowAsync(_self!.SiloAddress, cancellationToken);
+            var entry = _self with { Status = status, IAmAliveTime = timeProvider.GetUtcNow() };
+            var written = data.TryGet(_self.SiloAddress, out var stored, out var etag)
+                ? stored.Status != SiloStatus.Dead && await table.UpdateRowAsync(entry with { SuspectTimes = stored.SuspectTimes }, etag, data.Version.Next(), cancellationToken)
+                : await table.InsertRowAsync(entry, data.Version.Next(), cancellationToken);
+            if (written)
+            {
+                _self = entry;
+                return;
+            }
+
+            if (stored?.Status == SiloStatus.Dead)
+            {
+                throw new InvalidOperationException($"Silo {_self.SiloAddress} was declared Dead and cannot become {status}; restart it to join as a new generation.");
+            }
+
+            // Another silo changed the table between our read and write: read again and retry.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), timeProvider, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Could not write silo {_self!.SiloAddress} as {status} after {MaxWriteAttempts} attempts; the membership table is changing too often.");
+    }
+
+    private async Task TryWriteSelfAsync(SiloStatus status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteSelfAsync(status, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogStatusWriteFailed(logger, exception, _self!.SiloAddress, status);
+        }
+    }
+
+    private async Task IAmAliveLoopAsync()
+    {
+        using var timer = new PeriodicTimer(options.Value.IAmAlivePeriod, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                try
+                {
+                    if (!await table.UpdateIAmAliveAsync(_self! with { IAmAliveTime = timeProvider.GetUtcNow() }, _stopping.Token))
+                    {
+                        OnDeclaredDead();
+                        return;
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogIAmAliveFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Leaving.
+        }
+    }
+
+    private async Task RefreshLoopAsync()
+    {
+        var period = options.Value.TableRefreshPeriod;
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                await _refreshSignal.WaitAsync(period, _stopping.Token);
+                try
+                {
+                    await RefreshAsync(_stopping.Token);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogRefreshFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Leaving.
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var data = await table.ReadAllAsync(cancellationToken);
+        var snapshot = new MembershipSnapshot(data.Version.Version, [.. data.Members.Select(member => member.Entry)]);
+        _current = snapshot;
+        if (snapshot.StatusOf(_self!.SiloAddress) == SiloStatus.Dead && Volatile.Read(ref _left) == 0)
+        {
+            OnDeclaredDead();
+        }
+
+        Changed?.Invoke(snapshot);
+    }
+
+    private void OnDeclaredDead()
+    {
+        if (Interlocked.Exchange(ref _left, 1) == 0)
+        {
+            LogDeclaredDead(logger, _self!.SiloAddress);
+            lifetime.StopApplication();
+        }
+    }
+}
