@@ -29,7 +29,13 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
     private readonly CallTimeoutTracker _timeouts;
     private readonly ClientGrainCallInvoker _invoker;
     private readonly Lock _grainTypesLock = new();
+    private readonly IReadOnlyList<IGatewayListProvider> _providers;
+    private readonly SemaphoreSlim _gatewaysChanged = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private GatewayLink[] _links = [];
+    private MessagingContext? _context;
+    private HelloMessage? _hello;
+    private Task _refreshing = Task.CompletedTask;
     private IReadOnlyDictionary<string, string> _grainTypes = FrozenDictionary<string, string>.Empty;
     private int _nextLink;
 
@@ -37,9 +43,11 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
         IServiceProvider services,
         IOptions<ClusterClientOptions> options,
         IOptions<TransportOptions> transport,
+        IEnumerable<IGatewayListProvider> providers,
         TimeProvider timeProvider,
         ILogger<ClusterClient> logger)
     {
+        _providers = [.. providers];
         ServiceProvider = services;
         _options = options.Value;
         _transport = transport.Value;
@@ -57,33 +65,47 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
 
     internal System.Text.Json.JsonSerializerOptions Json { get; }
 
+    /// <summary>How often gateway providers are asked again even without a change signal.</summary>
+    public static TimeSpan GatewayRefreshPeriod { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether at least one gateway connection is open.</summary>
     public bool IsConnected => Volatile.Read(ref _links).Any(link => link.Connection is not null);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var context = new MessagingContext(this, Json, _transport, _timeProvider, _logger);
-        var hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, ProcessId, HelloMessage.ClientRole, FrozenDictionary<string, string>.Empty);
-        var links = _options.Gateways
-            .Select(gateway => GatewayEndpoint.TryParse(gateway, out var endpoint) ? endpoint : default)
-            .Select(endpoint => new GatewayLink(endpoint, hello, context, _options.ReconnectDelay, OnGatewayHello, _logger))
-            .ToArray();
-        Volatile.Write(ref _links, links);
-        foreach (var link in links)
+        if (_options.Gateways.Count == 0 && _providers.Count == 0)
         {
-            link.Start();
+            throw new InvalidOperationException(
+                $"{ClusterClientOptions.SectionName}:Gateways is empty and no gateway discovery is configured; list silo gateways as host:port, or discover them from the membership table (AddPostgresGatewayDiscovery).");
         }
 
+        _context = new MessagingContext(this, Json, _transport, _timeProvider, _logger);
+        _hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, ProcessId, HelloMessage.ClientRole, FrozenDictionary<string, string>.Empty);
+        foreach (var provider in _providers)
+        {
+            provider.Changed += OnGatewaysChanged;
+        }
+
+        var added = await SyncGatewaysAsync(cancellationToken);
+
         // Start once every gateway has been tried: callers right after start find the connections that could open.
-        await Task.WhenAll(links.Select(link => link.FirstAttempt)).WaitAsync(cancellationToken);
+        await Task.WhenAll(added.Select(link => link.FirstAttempt)).WaitAsync(cancellationToken);
         if (!IsConnected)
         {
-            LogNoGateway(_logger, string.Join(", ", _options.Gateways));
+            LogNoGateway(_logger, string.Join(", ", Volatile.Read(ref _links).Select(link => link.Endpoint)));
+        }
+
+        if (_providers.Count > 0)
+        {
+            _refreshing = RefreshGatewaysLoopAsync();
         }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        await _refreshing;
+
         // Stop and dispose may both run (the host stops, then disposes): each link is closed exactly once.
         foreach (var link in Interlocked.Exchange(ref _links, []))
         {
@@ -136,7 +158,7 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
         }
 
         var unavailable = new SiloUnavailableException(
-            $"No gateway is connected ({string.Join(", ", _options.Gateways)}); the client keeps reconnecting. Check that a silo listens there.");
+            $"No gateway is connected ({DescribeGateways()}); the client keeps reconnecting. Check that a silo listens there.");
         if (!request.TryFail(unavailable) && request.IsOneWay)
         {
             LogOneWayFailed(_logger, unavailable, request.ToString());
@@ -154,7 +176,7 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
             ? grainType
             : throw new InvalidOperationException(IsConnected
                 ? $"No silo serves {grainInterface.FullName}: the connected silos run no grain class implementing it. Deploy the silo build that contains it."
-                : $"No gateway is connected ({string.Join(", ", _options.Gateways)}), so the grain type of {grainInterface.Name} is not known yet; the client keeps reconnecting.");
+                : $"No gateway is connected ({DescribeGateways()}), so the grain type of {grainInterface.Name} is not known yet; the client keeps reconnecting.");
 
     private MessageConnection? PickConnection()
     {
@@ -171,6 +193,80 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
         return null;
     }
 
+    private string DescribeGateways() =>
+        Volatile.Read(ref _links) is { Length: > 0 } links ? string.Join(", ", links.Select(link => link.Endpoint)) : "none known";
+
+    private void OnGatewaysChanged()
+    {
+        try
+        {
+            _gatewaysChanged.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A refresh is already due.
+        }
+    }
+
+    private async Task RefreshGatewaysLoopAsync()
+    {
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                await _gatewaysChanged.WaitAsync(GatewayRefreshPeriod, _stopping.Token);
+                try
+                {
+                    await SyncGatewaysAsync(_stopping.Token);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogGatewayRefreshFailed(_logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Opens links to gateways newly listed and closes links to gateways no longer listed; returns the new links.</summary>
+    private async Task<IReadOnlyList<GatewayLink>> SyncGatewaysAsync(CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<GatewayEndpoint>(_options.Gateways.Select(ParseGateway));
+        foreach (var provider in _providers)
+        {
+            foreach (var gateway in await provider.GetGatewaysAsync(cancellationToken))
+            {
+                wanted.Add(ParseGateway(gateway));
+            }
+        }
+
+        var current = Volatile.Read(ref _links);
+        var added = wanted.Where(endpoint => current.All(link => link.Endpoint != endpoint))
+            .Select(endpoint => new GatewayLink(endpoint, _hello!, _context!, _options.ReconnectDelay, OnGatewayHello, _logger))
+            .ToList();
+        var removed = current.Where(link => !wanted.Contains(link.Endpoint)).ToList();
+        Volatile.Write(ref _links, [.. current.Except(removed), .. added]);
+        foreach (var link in added)
+        {
+            link.Start();
+        }
+
+        foreach (var link in removed)
+        {
+            await link.DisposeAsync();
+        }
+
+        return added;
+    }
+
+    private static GatewayEndpoint ParseGateway(string gateway) =>
+        GatewayEndpoint.TryParse(gateway, out var endpoint)
+            ? endpoint
+            : throw new FormatException($"Gateway '{gateway}' is not host:port with a port from 1 to 65535.");
+
     private void OnGatewayHello(HelloMessage hello)
     {
         // Silos of one cluster serve the same interfaces; a union keeps a rolling upgrade's new grains reachable.
@@ -184,6 +280,9 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} failed")]
     private static partial void LogOneWayFailed(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the gateway list failed; retrying")]
+    private static partial void LogGatewayRefreshFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No gateway could be reached at start ({Gateways}); calls fail until one is")]
     private static partial void LogNoGateway(ILogger logger, string gateways);

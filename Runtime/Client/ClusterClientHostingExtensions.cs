@@ -1,8 +1,10 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Membership;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.Runtime.Client;
@@ -37,6 +39,29 @@ public static class ClusterClientHostingExtensions
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterClient>());
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<ClusterClient>());
         services.AddHostedService(sp => sp.GetRequiredService<ClusterClient>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Also connects to the gateways of every Active silo in the membership table of
+    /// <c>Membership:Postgres</c>, following silos as they join and leave.
+    /// </summary>
+    public static IHostApplicationBuilder AddPostgresGatewayDiscovery(this IHostApplicationBuilder builder, Action<PostgresMembershipOptions>? configure = null)
+    {
+        var services = builder.Services;
+        var options = services.AddOptions<PostgresMembershipOptions>().Bind(builder.Configuration.GetSection(PostgresMembershipOptions.SectionName));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PostgresMembershipOptions>, PostgresMembershipOptionsValidator>();
+        services.TryAddSingleton<IMembershipTable>(sp => new PostgresMembershipTable(
+            sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipTable>>()));
+        services.TryAddSingleton(sp => new PostgresMembershipWatcher(
+            sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipWatcher>>()));
+        services.AddSingleton<IGatewayListProvider, MembershipGatewayListProvider>();
         return builder;
     }
 

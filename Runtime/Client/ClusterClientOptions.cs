@@ -9,7 +9,8 @@ public sealed class ClusterClientOptions
     public const string SectionName = "ClusterClient";
 
     /// <summary>
-    /// Silo gateways as <c>host:port</c> (environment: <c>ClusterClient__Gateways__0=127.0.0.1:30000</c>). At least one.
+    /// Silo gateways as <c>host:port</c> (environment: <c>ClusterClient__Gateways__0=127.0.0.1:30000</c>). May be empty
+    /// when gateways are discovered from the membership table.
     /// </summary>
     public List<string> Gateways { get; set; } = [];
 
@@ -27,11 +28,6 @@ internal sealed class ClusterClientOptionsValidator : IValidateOptions<ClusterCl
     {
         var failures = new List<string>();
         var prefix = ClusterClientOptions.SectionName;
-        if (options.Gateways.Count == 0)
-        {
-            failures.Add($"{prefix}:Gateways is empty; list at least one silo gateway as host:port, e.g. {prefix}__Gateways__0=127.0.0.1:30000.");
-        }
-
         foreach (var gateway in options.Gateways)
         {
             if (!GatewayEndpoint.TryParse(gateway, out _))
