@@ -28,11 +28,19 @@ internal sealed class RemoteSiloAndClient : IAsyncDisposable
     public IClusterClient Client => ClientHost.Services.GetRequiredService<IClusterClient>();
 
     public static async Task<RemoteSiloAndClient> StartAsync(
-        Action<SiloOptions>? siloOptions = null, Action<ClusterClientOptions>? clientOptions = null, Action<TransportOptions>? siloTransport = null)
+        Action<SiloOptions>? siloOptions = null,
+        Action<ClusterClientOptions>? clientOptions = null,
+        Action<TransportOptions>? siloTransport = null,
+        TimeProvider? clientTime = null)
     {
         var silo = await StartSiloAsync(0, siloOptions, siloTransport);
         var port = silo.Services.GetRequiredService<SiloGateway>().Endpoint!.Port;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (clientTime is not null)
+        {
+            builder.Services.AddSingleton(clientTime);
+        }
+
         builder.UseClusterClient(options =>
         {
             options.Gateways.Add($"127.0.0.1:{port}");

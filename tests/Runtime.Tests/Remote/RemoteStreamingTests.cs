@@ -1,4 +1,5 @@
 using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 
@@ -147,6 +148,30 @@ public sealed class RemoteStreamingTests
     }
 
     [Fact]
+    public async Task CountAsync_CallerStopsReadingLongerThanStallLimit_StreamFailsAndConnectionServesOtherCalls()
+    {
+        var clock = new ManualTimeProvider();
+        await using var cluster = await RemoteSiloAndClient.StartAsync(clientTime: clock);
+        var key = Probe.NewKey();
+        var grain = cluster.Client.GetGrain<IStreamGrain>(key);
+        await using var enumerator = grain.CountAsync(1_000_000, 0).GetAsyncEnumerator();
+        Assert.True(await enumerator.MoveNextAsync());
+
+        await WaitUntilProductionStallsAsync(key);
+        clock.Advance(MessageConnection.StreamStallLimit + TimeSpan.FromSeconds(1));
+
+        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "the stalled stream's iterator is cancelled");
+        var exception = await Assert.ThrowsAsync<TimeoutException>(async () =>
+        {
+            while (await enumerator.MoveNextAsync())
+            {
+            }
+        });
+        Assert.Contains("buffer", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("pong", await grain.PingAsync().WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task CountAsync_EnumeratedTwiceAcrossProcesses_RunsTheMethodTwice()
     {
         await using var cluster = await RemoteSiloAndClient.StartAsync();
@@ -157,6 +182,18 @@ public sealed class RemoteStreamingTests
 
         Assert.Equal([0, 1, 2], first);
         Assert.Equal([0, 1, 2], second);
+    }
+
+    private static async Task WaitUntilProductionStallsAsync(string key)
+    {
+        var previous = -1;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Produced(key) != previous)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the producer never waited: {Produced(key)} items produced");
+            previous = Produced(key);
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+        }
     }
 
     private static int Produced(string key) => Probe.EventsOf(key).Count(e => e.StartsWith("produced", StringComparison.Ordinal));
