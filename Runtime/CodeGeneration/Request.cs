@@ -2,6 +2,8 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Remote;
+using Cluster.Runtime.Messaging.Wire;
 
 namespace Cluster.Runtime.CodeGeneration;
 
@@ -108,6 +110,23 @@ public abstract class Request
 
     /// <summary>Caller side of a call to another process: answers the caller from the response message.</summary>
     internal abstract void CompleteFromWire(ReadOnlySequence<byte> result, JsonSerializerOptions json);
+
+    /// <summary>
+    /// Caller side of a streamed call to another process: hands one item from a <c>StreamItem</c> frame to the
+    /// caller, waiting up to <paramref name="stallLimit"/> while the caller's buffer is full.
+    /// </summary>
+    /// <exception cref="WireFormatException">This call does not stream.</exception>
+    /// <exception cref="JsonException">The item is not a JSON value of the item type.</exception>
+    /// <exception cref="TimeoutException">The caller's buffer stayed full for <paramref name="stallLimit"/>.</exception>
+    internal virtual ValueTask OnStreamItemFromWireAsync(ReadOnlySequence<byte> json, JsonSerializerOptions options, TimeSpan stallLimit, TimeProvider timeProvider) =>
+        throw new WireFormatException($"An item of a stream arrived for {this}, which does not stream.");
+
+    /// <summary>
+    /// Callee side of a streamed call from another process: gives the call a buffer whose items are sent to the
+    /// caller in <c>StreamItem</c> frames, and returns a responder that sends the response after the last item.
+    /// </summary>
+    internal virtual IRemoteResponder PumpItemsToWire(MessageConnection connection, long correlationId, IRemoteResponder responder) =>
+        throw new InvalidOperationException($"{this} does not stream.");
 
     /// <summary>Fails the call when the caller's token is cancelled; false when the call was answered meanwhile.</summary>
     internal bool WatchCancellation(Action<object?> onCancelled)

@@ -19,13 +19,6 @@ internal sealed partial class MessageConnection
             return;
         }
 
-        if (request is IStreamRequest)
-        {
-            Refuse(header, expectsResponse, new NotSupportedException(
-                $"{request} streams its results; streaming calls between processes are not supported yet. Call it from a grain in the same silo, or use an observer."));
-            return;
-        }
-
         try
         {
             MessageCodec.ReadArguments(reader.Remaining, request, _json);
@@ -42,7 +35,13 @@ internal sealed partial class MessageConnection
             var cancellation = new CancellationTokenSource();
             _incoming[header.CorrelationId] = cancellation;
             request.CancellationToken = cancellation.Token;
-            request.RespondWhenDone(new Responder(this, header.CorrelationId));
+            IRemoteResponder responder = new Responder(this, header.CorrelationId);
+            if (request is IStreamRequest)
+            {
+                responder = request.PumpItemsToWire(this, header.CorrelationId, responder);
+            }
+
+            request.RespondWhenDone(responder);
         }
 
         _router.Route(header.Target, request);

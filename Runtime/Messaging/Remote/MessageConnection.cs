@@ -24,6 +24,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     private readonly IMessageRouter _router;
     private readonly JsonSerializerOptions _json;
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
     private readonly Action<MessageConnection, Exception?> _onClosed;
     private readonly FramedConnection _frames;
     private readonly ITimer _sweeper;
@@ -34,6 +35,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         _router = context.Router;
         _json = context.Json;
         _logger = context.Logger;
+        _timeProvider = context.TimeProvider;
         _onClosed = onClosed;
         _frames = new FramedConnection(pipe, context.TransportOptions, this, context.Logger, remoteName);
         _sweeper = context.TimeProvider.CreateTimer(static state => ((MessageConnection)state!).ForgetAbandonedCalls(), this, SweepPeriod, SweepPeriod);
@@ -105,6 +107,9 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
                 break;
             case FrameType.Cancel:
                 OnCancel(payload);
+                break;
+            case FrameType.StreamItem:
+                await OnStreamItemAsync(payload);
                 break;
             case FrameType.Ping:
                 await _frames.SendAsync(FrameType.Pong, payload.ToArray());
@@ -256,6 +261,13 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
             if (call.Request.IsCallerCompleted && _pending.TryRemove(correlationId, out _))
             {
                 call.Dispose();
+
+                // A stream's caller that gave up may not have disposed its enumerator yet (whose disposal sends
+                // Cancel): the grain's iterator must not run on for nobody.
+                if (call.Request is IStreamRequest)
+                {
+                    new CancelNotice(this, correlationId).Send();
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ namespace Cluster.Runtime.Messaging.Wire;
 /// <item>Request: correlation id (int64), grain type, grain key, interface name, method key, timeout in ms (int32), JSON argument array.</item>
 /// <item>Response: correlation id, status (byte), then the JSON result, or the exception's type name, assembly name and message.</item>
 /// <item>Cancel: correlation id.</item>
+/// <item>StreamItem: correlation id, then one item of a streamed call as JSON written with the item type.</item>
 /// </list>
 /// </summary>
 internal static class MessageCodec
@@ -112,4 +113,18 @@ internal static class MessageCodec
             ?.GetType(key.Type, throwOnError: false);
 
     public static void WriteCancel(IBufferWriter<byte> buffer, long correlationId) => WireWriter.WriteInt64(buffer, correlationId);
+
+    public static void WriteStreamItem<TItem>(IBufferWriter<byte> buffer, long correlationId, TItem item, JsonSerializerOptions json)
+    {
+        WireWriter.WriteInt64(buffer, correlationId);
+        using var writer = new Utf8JsonWriter(buffer);
+        JsonSerializer.Serialize(writer, item, json);
+    }
+
+    public static (long CorrelationId, ReadOnlySequence<byte> Item) ReadStreamItem(ReadOnlySequence<byte> payload)
+    {
+        var reader = new WireReader(payload);
+        var correlationId = reader.ReadInt64();
+        return (correlationId, reader.Remaining);
+    }
 }

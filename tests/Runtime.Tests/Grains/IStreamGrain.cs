@@ -9,6 +9,8 @@ public interface IStreamGrain : IGrainWithStringKey
 
     IAsyncEnumerable<string> FailAfterAsync(int count);
 
+    IAsyncEnumerable<string> PayloadsAsync(int count, int size, CancellationToken cancellationToken = default);
+
     [ReadOnly]
     Task<string> PingAsync();
 }

@@ -39,5 +39,18 @@ public sealed class StreamGrain : Grain, IStreamGrain
         throw new InvalidOperationException("the stream broke");
     }
 
+    public async IAsyncEnumerable<string> PayloadsAsync(int count, int size, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var key = this.GetPrimaryKeyString();
+        var payload = new string('x', size);
+        await Task.Yield();
+        for (var i = 0; i < count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Probe.Record(key, $"produced {i}");
+            yield return payload;
+        }
+    }
+
     public Task<string> PingAsync() => Task.FromResult("pong");
 }

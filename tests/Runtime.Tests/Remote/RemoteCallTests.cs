@@ -93,22 +93,6 @@ public sealed class RemoteCallTests
     }
 
     [Fact]
-    public async Task CountAsync_StreamAcrossProcesses_FailsWithAClearMessage()
-    {
-        await using var cluster = await RemoteSiloAndClient.StartAsync();
-
-        var exception = await Assert.ThrowsAsync<NotSupportedException>(async () =>
-        {
-            await foreach (var item in cluster.Client.GetGrain<IStreamGrain>(Probe.NewKey()).CountAsync(3, 0))
-            {
-                Assert.Fail($"no item expected, got {item}");
-            }
-        });
-
-        Assert.Contains("not supported yet", exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Call_SiloRestartsOnTheSamePort_ClientReconnectsAndStateSurvivesInStorage()
     {
         await using var cluster = await RemoteSiloAndClient.StartAsync();

@@ -2,6 +2,7 @@ using Cluster.Runtime.Client;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Testing;
+using Cluster.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -25,11 +26,20 @@ internal sealed class RemoteSiloAndClient : IAsyncDisposable
 
     public IClusterClient Client => ClientHost.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<RemoteSiloAndClient> StartAsync(Action<SiloOptions>? siloOptions = null, Action<ClusterClientOptions>? clientOptions = null)
+    public static async Task<RemoteSiloAndClient> StartAsync(
+        Action<SiloOptions>? siloOptions = null,
+        Action<ClusterClientOptions>? clientOptions = null,
+        Action<TransportOptions>? siloTransport = null,
+        TimeProvider? clientTime = null)
     {
-        var silo = await StartSiloAsync(0, siloOptions);
+        var silo = await StartSiloAsync(0, siloOptions, siloTransport);
         var port = silo.GatewayEndpoint!.Port;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (clientTime is not null)
+        {
+            builder.Services.AddSingleton(clientTime);
+        }
+
         builder.UseClusterClient(options =>
         {
             options.Gateways.Add($"127.0.0.1:{port}");
@@ -45,7 +55,7 @@ internal sealed class RemoteSiloAndClient : IAsyncDisposable
     public async Task RestartSiloAsync()
     {
         await Silo.DisposeAsync();
-        Silo = await StartSiloAsync(Port, null);
+        Silo = await StartSiloAsync(Port, null, null);
     }
 
     public async ValueTask DisposeAsync()
@@ -55,6 +65,13 @@ internal sealed class RemoteSiloAndClient : IAsyncDisposable
         await Silo.DisposeAsync();
     }
 
-    private static Task<TestSilo> StartSiloAsync(int port, Action<SiloOptions>? siloOptions) =>
-        TestSilo.StartAsync(siloOptions, configureSilo: silo => silo.AddGateway(options => options.Port = port));
+    private static Task<TestSilo> StartSiloAsync(int port, Action<SiloOptions>? siloOptions, Action<TransportOptions>? transport) =>
+        TestSilo.StartAsync(siloOptions, configureSilo: silo =>
+        {
+            silo.AddGateway(options => options.Port = port);
+            if (transport is not null)
+            {
+                silo.Services.Configure(transport);
+            }
+        });
 }
