@@ -37,7 +37,6 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
     private HelloMessage? _hello;
     private Task _refreshing = Task.CompletedTask;
     private IReadOnlyDictionary<string, string> _grainTypes = FrozenDictionary<string, string>.Empty;
-    private int _nextLink;
 
     public ClusterClient(
         IServiceProvider services,
@@ -151,7 +150,7 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
             return;
         }
 
-        if (PickConnection() is { } connection)
+        if (PickConnection(target) is { } connection)
         {
             connection.SendRequest(target, request, _timeouts.TimeoutOf(request));
             return;
@@ -178,19 +177,30 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
                 ? $"No silo serves {grainInterface.FullName}: the connected silos run no grain class implementing it. Deploy the silo build that contains it."
                 : $"No gateway is connected ({DescribeGateways()}), so the grain type of {grainInterface.Name} is not known yet; the client keeps reconnecting.");
 
-    private MessageConnection? PickConnection()
+    /// <summary>
+    /// The connected gateway for <paramref name="target"/> by rendezvous hashing: every client sends a grain's calls to
+    /// the same silo while the set of gateways is stable, and only the grains of a lost gateway move.
+    /// </summary>
+    private MessageConnection? PickConnection(GrainId target)
     {
-        var links = Volatile.Read(ref _links);
-        for (var i = 0; i < links.Length; i++)
+        MessageConnection? best = null;
+        var bestScore = ulong.MinValue;
+        foreach (var link in Volatile.Read(ref _links))
         {
-            var link = links[(int)((uint)Interlocked.Increment(ref _nextLink) % (uint)links.Length)];
-            if (link.Connection is { } connection)
+            if (link.Connection is not { } connection)
             {
-                return connection;
+                continue;
+            }
+
+            // A hash that every process computes alike (string.GetHashCode is randomized per process).
+            var score = StableHash.Of(target.Type, target.Key, link.Endpoint.Host, link.Endpoint.Port);
+            if (best is null || score > bestScore)
+            {
+                (best, bestScore) = (connection, score);
             }
         }
 
-        return null;
+        return best;
     }
 
     private string DescribeGateways() =>
