@@ -13,4 +13,19 @@ if (args is ["--call-allocations", ..])
     return;
 }
 
+switch (args)
+{
+    case ["--remote-ping", ..]:
+        await RemotePing.RunAsync(
+            TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 32);
+        return;
+    case ["--serve-silo"]:
+        await RemotePing.ServeSiloAsync();
+        return;
+    case ["--serve-echo"]:
+        await RemotePing.ServeEchoAsync();
+        return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LocalCallBenchmarks).Assembly).Run(args);
