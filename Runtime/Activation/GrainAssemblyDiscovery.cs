@@ -17,7 +17,7 @@ internal static class GrainAssemblyDiscovery
     public static IReadOnlyList<Assembly> Discover()
     {
         var found = AppDomain.CurrentDomain.GetAssemblies().Where(HasGrainMetadata).ToHashSet();
-        foreach (var path in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll"))
+        foreach (var path in System.IO.Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll"))
         {
             if (!ReferencesRuntime(path))
             {

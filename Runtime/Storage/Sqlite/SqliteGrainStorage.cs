@@ -108,9 +108,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageIni
     private async Task InitializeFileAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(_filePath);
-        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        if (!string.IsNullOrEmpty(directory) && !System.IO.Directory.Exists(directory))
         {
-            Directory.CreateDirectory(directory);
+            System.IO.Directory.CreateDirectory(directory);
             LogDirectoryCreated(_logger, Name, directory);
         }
 
