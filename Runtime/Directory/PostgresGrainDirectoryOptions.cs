@@ -1,6 +1,6 @@
 using Cluster.Runtime.Storage.Internal;
+using Cluster.Runtime.Storage.Postgres;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cluster.Runtime.Directory;
 
@@ -39,7 +39,6 @@ public sealed class PostgresGrainDirectoryOptions
 /// <summary>Validates <see cref="PostgresGrainDirectoryOptions"/> with messages that say what to set.</summary>
 public sealed class PostgresGrainDirectoryOptionsValidator : IValidateOptions<PostgresGrainDirectoryOptions>
 {
-    private const string Example = "'Host=localhost;Username=cluster;Password=...;Database=cluster'";
     private const string Prefix = PostgresGrainDirectoryOptions.SectionName;
 
     /// <inheritdoc />
@@ -47,8 +46,8 @@ public sealed class PostgresGrainDirectoryOptionsValidator : IValidateOptions<Po
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        ValidateConnectionString(options.ConnectionString, failures);
-        ValidateClusterId(options.ClusterId, failures);
+        PostgresSettingsValidation.CheckConnectionString($"{Prefix}:ConnectionString", options.ConnectionString, failures);
+        PostgresSettingsValidation.CheckClusterId($"{Prefix}:ClusterId", options.ClusterId, PostgresGrainDirectoryOptions.MaxClusterIdLength, PostgresGrainDirectoryOptions.DefaultClusterId, failures, "the same as Membership:Postgres:ClusterId");
 
         if (!SqlIdentifier.IsValid(options.Schema))
         {
@@ -56,47 +55,5 @@ public sealed class PostgresGrainDirectoryOptionsValidator : IValidateOptions<Po
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void ValidateConnectionString(string? connectionString, List<string> failures)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            failures.Add($"{Prefix}:ConnectionString is empty; set it to a PostgreSQL connection string such as {Example}.");
-            return;
-        }
-
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException)
-        {
-            // Npgsql names the offending keyword, never the password, so its message is safe to repeat.
-            failures.Add($"{Prefix}:ConnectionString is not a valid PostgreSQL connection string: {exception.Message} Use the form {Example}.");
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            failures.Add($"{Prefix}:ConnectionString has no Host; add 'Host=<server name or address>', as in {Example}.");
-        }
-    }
-
-    private static void ValidateClusterId(string? clusterId, List<string> failures)
-    {
-        if (string.IsNullOrWhiteSpace(clusterId))
-        {
-            failures.Add($"{Prefix}:ClusterId is empty; set it to the cluster's name, the same as Membership:Postgres:ClusterId, such as '{PostgresGrainDirectoryOptions.DefaultClusterId}' (the default).");
-        }
-        else if (clusterId.Length > PostgresGrainDirectoryOptions.MaxClusterIdLength)
-        {
-            failures.Add($"{Prefix}:ClusterId is {clusterId.Length} characters long; shorten it to at most {PostgresGrainDirectoryOptions.MaxClusterIdLength}.");
-        }
-        else if (clusterId.Any(char.IsControl))
-        {
-            failures.Add($"{Prefix}:ClusterId contains a control character; use letters, digits and punctuation only.");
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cluster.Runtime.Storage.Internal;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cluster.Runtime.Storage.Postgres;
 
@@ -44,7 +43,6 @@ public sealed class PostgresGrainStorageOptions
 /// <summary>Validates <see cref="PostgresGrainStorageOptions"/> with messages that say what to set.</summary>
 public sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<PostgresGrainStorageOptions>
 {
-    private const string Example = "'Host=localhost;Username=cluster;Password=...;Database=cluster'";
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, PostgresGrainStorageOptions options)
@@ -54,14 +52,7 @@ public sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<Post
         var prefix = PostgresGrainStorageOptions.SectionName;
         var failures = new List<string>();
 
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            failures.Add($"{prefix}:ConnectionString is empty (grain storage '{storage}'); set it to a PostgreSQL connection string such as {Example}.");
-        }
-        else
-        {
-            ValidateConnectionString(options.ConnectionString, storage, failures);
-        }
+        PostgresSettingsValidation.CheckConnectionString($"{prefix}:ConnectionString", options.ConnectionString, failures, $" (grain storage '{storage}')");
 
         if (!SqlIdentifier.IsValid(options.Schema))
         {
@@ -74,26 +65,5 @@ public sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<Post
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void ValidateConnectionString(string connectionString, string storage, List<string> failures)
-    {
-        var prefix = PostgresGrainStorageOptions.SectionName;
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException)
-        {
-            // Npgsql names the offending keyword, never the password, so its message is safe to repeat.
-            failures.Add($"{prefix}:ConnectionString is not a valid PostgreSQL connection string (grain storage '{storage}'): {exception.Message} Use the form {Example}.");
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            failures.Add($"{prefix}:ConnectionString has no Host (grain storage '{storage}'); add 'Host=<server name or address>', as in {Example}.");
-        }
     }
 }

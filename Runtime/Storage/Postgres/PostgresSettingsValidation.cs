@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Cluster.Runtime.Storage.Postgres;
+
+/// <summary>The checks every PostgreSQL-backed component makes of its settings, with the same actionable messages.</summary>
+internal static class PostgresSettingsValidation
+{
+    public const string ConnectionStringExample = "'Host=localhost;Username=cluster;Password=...;Database=cluster'";
+
+    /// <summary>Checks a connection string setting; <paramref name="context"/> (such as " (grain storage 'x')") names the user of it.</summary>
+    public static void CheckConnectionString(string setting, string? connectionString, List<string> failures, string context = "")
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            failures.Add($"{setting} is empty{context}; set it to a PostgreSQL connection string such as {ConnectionStringExample}.");
+            return;
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            // Npgsql names the offending keyword, never the password, so its message is safe to repeat.
+            failures.Add($"{setting} is not a valid PostgreSQL connection string{context}: {exception.Message} Use the form {ConnectionStringExample}.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            failures.Add($"{setting} has no Host{context}; add 'Host=<server name or address>', as in {ConnectionStringExample}.");
+        }
+    }
+
+    /// <summary>Checks a cluster id setting, which names rows shared by every silo and client of one cluster.</summary>
+    public static void CheckClusterId(
+        string setting, string? clusterId, int maxLength, string defaultValue, List<string> failures, string sameAs = "the same on every silo and client of the cluster")
+    {
+        if (string.IsNullOrWhiteSpace(clusterId))
+        {
+            failures.Add($"{setting} is empty; set it to the cluster's name, {sameAs}, such as '{defaultValue}' (the default).");
+        }
+        else if (clusterId.Length > maxLength)
+        {
+            failures.Add($"{setting} is {clusterId.Length} characters long; shorten it to at most {maxLength}.");
+        }
+        else if (clusterId.Any(char.IsControl))
+        {
+            failures.Add($"{setting} contains a control character; use letters, digits and punctuation only.");
+        }
+    }
+}
