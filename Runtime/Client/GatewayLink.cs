@@ -49,10 +49,11 @@ internal sealed partial class GatewayLink(
         while (!_stopping.IsCancellationRequested)
         {
             var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            MessageConnection? connection = null;
             try
             {
                 var pipe = await SocketPipe.ConnectAsync(endpoint.Host, endpoint.Port, context.TransportOptions.ConnectTimeout, _stopping.Token);
-                var connection = await MessageConnection.StartAsync(pipe, endpoint.ToString(), hello, context, (_, _) =>
+                connection = await MessageConnection.StartAsync(pipe, endpoint.ToString(), hello, context, (_, _) =>
                 {
                     closed.TrySetResult();
                     _ = pipe.DisposeAsync().AsTask();
@@ -63,14 +64,17 @@ internal sealed partial class GatewayLink(
                 delay = reconnectDelay;
                 LogConnected(logger, endpoint.ToString());
             }
-            catch (Exception exception) when (exception is TransportException or TimeoutException or IOException || (exception is OperationCanceledException && !_stopping.IsCancellationRequested))
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                LogConnectFailed(logger, endpoint.ToString(), delay, exception.Message);
-                closed.TrySetResult();
-            }
-            catch (OperationCanceledException)
-            {
+                await DisposeQuietlyAsync(connection);
                 return;
+            }
+            catch (Exception exception)
+            {
+                // Whatever failed (no listener, a bad hello, a timeout), the half-open connection goes and the loop retries.
+                LogConnectFailed(logger, endpoint.ToString(), delay, exception.Message);
+                await DisposeQuietlyAsync(connection);
+                closed.TrySetResult();
             }
             finally
             {
@@ -88,6 +92,14 @@ internal sealed partial class GatewayLink(
             }
 
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(MessageConnection? connection)
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
         }
     }
 

@@ -60,8 +60,9 @@ public abstract class Request<TResult> : Request, IThreadPoolWorkItem
         {
             value = MessageCodec.ReadResult<TResult>(result, json);
         }
-        catch (JsonException exception)
+        catch (Exception exception)
         {
+            // Any decoding failure (JSON, a type the serializer cannot create) fails this call only.
             TryFail(new WireFormatException($"The response to {this} could not be read as {typeof(TResult).Name}: {exception.Message}"));
             return;
         }

@@ -29,6 +29,7 @@ internal sealed partial class MembershipService(
     private Task _loops = Task.CompletedTask;
     private volatile MembershipSnapshot _current = MembershipSnapshot.Empty;
     private int _left;
+    private int _disposed;
 
     /// <summary>This silo's address, once joined.</summary>
     public SiloAddress? SiloAddress => _self?.SiloAddress;
@@ -76,15 +77,17 @@ internal sealed partial class MembershipService(
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _left, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
+        // The loops stop in every case, also after this silo was declared Dead (which set _left already).
+        var declaredDead = Interlocked.Exchange(ref _left, 1) != 0;
         await _stopping.CancelAsync();
         await _loops;
         watcher.Changed -= OnTableChanged;
-        if (_self is not null)
+        if (_self is not null && !declaredDead)
         {
             await TryWriteSelfAsync(SiloStatus.Dead, CancellationToken.None);
             LogLeft(logger, _self.SiloAddress);

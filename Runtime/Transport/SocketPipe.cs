@@ -11,6 +11,9 @@ internal sealed class SocketPipe : IDuplexPipe, IAsyncDisposable
     public SocketPipe(Socket socket)
     {
         socket.NoDelay = true;
+
+        // The kernel's own probe of a silent peer, a backstop to the connection's pings.
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
         RemoteName = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
         _stream = new NetworkStream(socket, ownsSocket: true);
         Input = PipeReader.Create(_stream, new StreamPipeReaderOptions(leaveOpen: true));

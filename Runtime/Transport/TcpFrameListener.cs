@@ -7,6 +7,8 @@ namespace Cluster.Runtime.Transport;
 /// <summary>Accepts TCP connections on one endpoint and hands each, as a <see cref="SocketPipe"/>, to a callback.</summary>
 internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<SocketPipe, Task> onAccepted, ILogger logger) : IAsyncDisposable
 {
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly Socket _socket = new(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
@@ -60,25 +62,36 @@ internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<SocketP
             }
             catch (SocketException exception)
             {
-                // One failed accept (the peer reset first) must not stop the listener.
+                // One failed accept (the peer reset first) must not stop the listener; a lasting one (out of file
+                // handles) must not spin either.
                 LogAcceptFailed(logger, exception, LocalEndPoint);
+                await Task.Delay(AcceptRetryDelay, CancellationToken.None);
                 continue;
             }
 
-            _ = HandleAsync(new SocketPipe(accepted));
+            _ = HandleAsync(accepted);
         }
     }
 
-    private async Task HandleAsync(SocketPipe pipe)
+    private async Task HandleAsync(Socket accepted)
     {
+        SocketPipe? pipe = null;
         try
         {
+            pipe = new SocketPipe(accepted);
             await onAccepted(pipe);
         }
         catch (Exception exception)
         {
-            LogHandlerFailed(logger, exception, pipe.RemoteName);
-            await pipe.DisposeAsync();
+            LogHandlerFailed(logger, exception, pipe?.RemoteName ?? "a new peer");
+            if (pipe is null)
+            {
+                accepted.Dispose();
+            }
+            else
+            {
+                await pipe.DisposeAsync();
+            }
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Messaging.Wire;
 
@@ -23,8 +22,9 @@ internal sealed partial class MessageConnection
         {
             MessageCodec.ReadArguments(reader.Remaining, request, _json);
         }
-        catch (JsonException exception)
+        catch (Exception exception)
         {
+            // Any decoding failure (JSON, a type the serializer cannot create) refuses this call only.
             Refuse(header, expectsResponse, new ArgumentException($"The arguments of {request} could not be read: {exception.Message}"));
             return;
         }
@@ -33,7 +33,7 @@ internal sealed partial class MessageConnection
         {
             // The callee's token: cancelled when the caller sends Cancel or the connection ends.
             var cancellation = new CancellationTokenSource();
-            _incoming[header.CorrelationId] = cancellation;
+            _incoming[header.CorrelationId] = new IncomingCall(cancellation, request);
             request.CancellationToken = cancellation.Token;
             IRemoteResponder responder = new Responder(this, header.CorrelationId);
             if (request is IStreamRequest)
@@ -57,7 +57,7 @@ internal sealed partial class MessageConnection
 
         var buffer = new ArrayBufferWriter<byte>(256);
         MessageCodec.WriteException(buffer, header.CorrelationId, exception);
-        SendResponse(this, buffer);
+        SendResponse(this, header.CorrelationId, buffer);
     }
 
     /// <summary>Answers one call from the peer when its method ends.</summary>
@@ -65,9 +65,9 @@ internal sealed partial class MessageConnection
     {
         public void Respond<TResult>(Task<TResult> completed)
         {
-            if (connection._incoming.TryRemove(correlationId, out var cancellation))
+            if (connection._incoming.TryRemove(correlationId, out var incoming))
             {
-                cancellation.Dispose();
+                incoming.Cancellation.Dispose();
             }
 
             var buffer = new ArrayBufferWriter<byte>(256);
@@ -77,7 +77,7 @@ internal sealed partial class MessageConnection
                 {
                     MessageCodec.WriteSuccess(buffer, correlationId, completed.Result, connection._json);
                 }
-                catch (Exception exception) when (exception is JsonException or NotSupportedException)
+                catch (Exception exception)
                 {
                     buffer.Clear();
                     MessageCodec.WriteException(buffer, correlationId, new NotSupportedException(
@@ -90,7 +90,7 @@ internal sealed partial class MessageConnection
                 MessageCodec.WriteException(buffer, correlationId, exception);
             }
 
-            SendResponse(connection, buffer);
+            SendResponse(connection, correlationId, buffer);
         }
     }
 }

@@ -43,14 +43,14 @@ internal sealed partial class MessageConnection
         {
             delivering = call.Request.OnStreamItemFromWireAsync(item, _json, StreamStallLimit, _timeProvider);
         }
-        catch (JsonException exception)
-        {
-            FailStream(correlationId, call.Request, new WireFormatException($"An item of {call.Request} could not be read: {exception.Message}"));
-            return ValueTask.CompletedTask;
-        }
         catch (WireFormatException exception)
         {
             FailStream(correlationId, call.Request, exception);
+            return ValueTask.CompletedTask;
+        }
+        catch (Exception exception)
+        {
+            FailStream(correlationId, call.Request, new WireFormatException($"An item of {call.Request} could not be read: {exception.Message}"));
             return ValueTask.CompletedTask;
         }
 

@@ -19,7 +19,7 @@ namespace Cluster.Runtime.Messaging.Remote;
 internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
-    private readonly ConcurrentDictionary<long, CancellationTokenSource> _incoming = new();
+    private readonly ConcurrentDictionary<long, IncomingCall> _incoming = new();
     private readonly TaskCompletionSource<HelloMessage> _remoteHello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IMessageRouter _router;
     private readonly JsonSerializerOptions _json;
@@ -28,6 +28,9 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     private readonly Action<MessageConnection, Exception?> _onClosed;
     private readonly FramedConnection _frames;
     private readonly ITimer _sweeper;
+    private readonly ITimer _liveness;
+    private long _lastReceived = TimeProvider.System.GetTimestamp();
+    private long _lastPing;
     private long _nextCorrelationId;
 
     private MessageConnection(IDuplexPipe pipe, string remoteName, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
@@ -39,10 +42,19 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         _onClosed = onClosed;
         _frames = new FramedConnection(pipe, context.TransportOptions, this, context.Logger, remoteName);
         _sweeper = context.TimeProvider.CreateTimer(static state => ((MessageConnection)state!).ForgetAbandonedCalls(), this, SweepPeriod, SweepPeriod);
+
+        // Liveness is about the network, so it runs on the wall clock even where tests drive the runtime's clock.
+        _liveness = TimeProvider.System.CreateTimer(static state => ((MessageConnection)state!).CheckLiveness(), this, SweepPeriod, SweepPeriod);
     }
 
     /// <summary>How often calls whose callers gave up (timeout, cancellation) are forgotten if no response came.</summary>
     public static TimeSpan SweepPeriod { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// After this long without a frame from the peer this side pings it; after three times as long the peer is taken
+    /// for dead (powered off, partitioned) and the connection is closed, failing its calls and letting clients reconnect.
+    /// </summary>
+    public static TimeSpan PingInterval { get; } = TimeSpan.FromSeconds(5);
 
     public string RemoteName => _frames.RemoteName;
 
@@ -72,12 +84,20 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         try
         {
             MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, _json);
+            var pending = new PendingCall(request, default);
             if (!request.IsOneWay)
             {
-                _pending[correlationId] = new PendingCall(request, WatchCallerCancellation(request, correlationId));
+                _pending[correlationId] = pending;
             }
 
             sending = _frames.SendAsync(request.IsOneWay ? FrameType.OneWay : FrameType.Request, buffer.WrittenSpan);
+
+            // Watched only once the request is queued, so a Cancel frame can never precede its request.
+            if (!request.IsOneWay && WatchCallerCancellation(request, correlationId) is var registration
+                && !_pending.TryUpdate(correlationId, pending with { Cancellation = registration }, pending))
+            {
+                registration.Dispose();
+            }
         }
         catch (Exception exception) when (exception is TransportException or JsonException or NotSupportedException)
         {
@@ -93,6 +113,13 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
 
     public async ValueTask OnFrameAsync(FramedConnection connection, FrameType type, ReadOnlySequence<byte> payload)
     {
+        Volatile.Write(ref _lastReceived, TimeProvider.System.GetTimestamp());
+        if (type != FrameType.Hello && !_remoteHello.Task.IsCompletedSuccessfully)
+        {
+            // Version and identity are checked in the hello: nothing is served before it.
+            throw new WireFormatException($"{RemoteName} sent a {type} frame before its hello.");
+        }
+
         switch (type)
         {
             case FrameType.Hello:
@@ -125,6 +152,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     public void OnClosed(FramedConnection connection, Exception? error)
     {
         _sweeper.Dispose();
+        _liveness.Dispose();
         var lost = new TransportException(
             $"The connection to {RemoteName} was lost{(error is null ? string.Empty : $" ({error.Message})")}; the outcome of calls in flight on it is unknown.");
         _remoteHello.TrySetException(lost);
@@ -139,9 +167,9 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
 
         foreach (var correlationId in _incoming.Keys)
         {
-            if (_incoming.TryRemove(correlationId, out var cancellation))
+            if (_incoming.TryRemove(correlationId, out var incoming))
             {
-                cancellation.Cancel();
+                incoming.Cancellation.Cancel();
             }
         }
 
@@ -152,7 +180,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
 
     public override string ToString() => $"messages with {RemoteName}";
 
-    private static void SendResponse(MessageConnection connection, ArrayBufferWriter<byte> buffer)
+    private static void SendResponse(MessageConnection connection, long correlationId, ArrayBufferWriter<byte> buffer)
     {
         try
         {
@@ -161,6 +189,13 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
             {
                 _ = connection.ObserveResponseSendAsync(sending);
             }
+        }
+        catch (TransportException exception) when (!connection.IsClosed)
+        {
+            // Too large for a frame: the caller learns why now instead of timing out.
+            var refusal = new ArrayBufferWriter<byte>(256);
+            MessageCodec.WriteException(refusal, correlationId, new InvalidOperationException(exception.Message));
+            SendResponse(connection, correlationId, refusal);
         }
         catch (TransportException exception)
         {
@@ -196,19 +231,30 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         if (status == ResponseStatus.Success)
         {
             call.Request.CompleteFromWire(reader.Remaining, _json);
+            return;
         }
-        else
+
+        Exception failure;
+        try
         {
-            call.Request.TryFail(MessageCodec.ReadException(ref reader));
+            failure = MessageCodec.ReadException(ref reader);
         }
+        catch (WireFormatException exception)
+        {
+            failure = exception;
+        }
+
+        call.Request.TryFail(failure);
     }
 
     private void OnCancel(ReadOnlySequence<byte> payload)
     {
         var reader = new WireReader(payload);
-        if (_incoming.TryRemove(reader.ReadInt64(), out var cancellation))
+        if (_incoming.TryRemove(reader.ReadInt64(), out var incoming))
         {
-            cancellation.Cancel();
+            // The callee's token ends a running call; failing the request drops it if it is still queued.
+            incoming.Cancellation.Cancel();
+            incoming.Request.TryFail(new OperationCanceledException("The caller cancelled the call."));
         }
     }
 
@@ -254,43 +300,10 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         }
     }
 
-    private void ForgetAbandonedCalls()
-    {
-        foreach (var (correlationId, call) in _pending)
-        {
-            if (call.Request.IsCallerCompleted && _pending.TryRemove(correlationId, out _))
-            {
-                call.Dispose();
-
-                // A stream's caller that gave up may not have disposed its enumerator yet (whose disposal sends
-                // Cancel): the grain's iterator must not run on for nobody.
-                if (call.Request is IStreamRequest)
-                {
-                    new CancelNotice(this, correlationId).Send();
-                }
-            }
-        }
-    }
+    private sealed record IncomingCall(CancellationTokenSource Cancellation, Request Request);
 
     private readonly record struct PendingCall(Request Request, CancellationTokenRegistration Cancellation) : IDisposable
     {
         public void Dispose() => Cancellation.Dispose();
-    }
-
-    private sealed class CancelNotice(MessageConnection connection, long correlationId)
-    {
-        public void Send()
-        {
-            var buffer = new ArrayBufferWriter<byte>(sizeof(long));
-            MessageCodec.WriteCancel(buffer, correlationId);
-            try
-            {
-                _ = connection._frames.SendAsync(FrameType.Cancel, buffer.WrittenSpan).AsTask();
-            }
-            catch (TransportException)
-            {
-                // The connection is gone; the callee's side is cancelled when it notices.
-            }
-        }
     }
 }

@@ -19,7 +19,7 @@ namespace Cluster.Runtime.Messaging.Wire;
 /// </summary>
 internal static class MessageCodec
 {
-    private static readonly ConcurrentDictionary<(string Assembly, string Type), Type?> ExceptionTypes = new();
+    private static readonly ConcurrentDictionary<(string Assembly, string Type), Type> ExceptionTypes = new();
 
     public static void WriteRequest(IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, JsonSerializerOptions json)
     {
@@ -102,7 +102,17 @@ internal static class MessageCodec
         var typeName = reader.ReadString();
         var assemblyName = reader.ReadString();
         var message = reader.ReadString();
-        var type = assemblyName.Length == 0 ? null : ExceptionTypes.GetOrAdd((assemblyName, typeName), FindLoadedType);
+        // Only found types are cached: names come from the wire, and caching misses would let a peer grow the cache at will.
+        Type? type = null;
+        if (assemblyName.Length > 0 && !ExceptionTypes.TryGetValue((assemblyName, typeName), out type))
+        {
+            type = FindLoadedType((assemblyName, typeName));
+            if (type is not null)
+            {
+                ExceptionTypes[(assemblyName, typeName)] = type;
+            }
+        }
+
         return ExceptionCodec.Recreate(typeName, type, message);
     }
 

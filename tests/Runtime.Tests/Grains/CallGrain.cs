@@ -38,6 +38,8 @@ public sealed class CallGrain : Grain, ICallGrain
 
     public Task<Guid> ActivationIdAsync() => Task.FromResult(_activationId);
 
+    public Task<string> DescribeAsync(Shape shape) => Task.FromResult(shape.Name);
+
     public Task DeactivateAsync()
     {
         DeactivateOnIdle();

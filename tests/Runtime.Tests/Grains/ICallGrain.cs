@@ -29,5 +29,7 @@ public interface ICallGrain : IGrainWithStringKey
 
     Task<Guid> ActivationIdAsync();
 
+    Task<string> DescribeAsync(Shape shape);
+
     Task DeactivateAsync();
 }

@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Cluster.Runtime.Client;
+using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
+using Cluster.Runtime.Tests.Infrastructure;
+using Cluster.Runtime.Transport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cluster.Runtime.Tests.Remote;
+
+public sealed class ConnectionRobustnessTests
+{
+    [Fact]
+    public async Task DescribeAsync_ArgumentTheCalleeCannotRead_FailsThatCallOnlyAndTheConnectionStays()
+    {
+        await using var cluster = await RemoteSiloAndClient.StartAsync();
+        var grain = cluster.Client.GetGrain<ICallGrain>(Probe.NewKey());
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => grain.DescribeAsync(new Circle { Radius = 2 }));
+
+        Assert.Contains("could not be read", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("still connected", await grain.EchoAsync("still connected"));
+    }
+
+    [Fact]
+    public async Task Gateway_RequestFrameBeforeHello_ClosesTheConnection()
+    {
+        await using var silo = await TestSilo.StartAsync(configureSilo: builder => builder.AddGateway(options => options.Port = 0));
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, silo.GatewayEndpoint!.Port);
+
+        await socket.SendAsync(Frame(FrameType.Request, new byte[32]));
+        var buffer = new byte[64 * 1024];
+        var received = 0;
+        int read;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
+        {
+            received += read;
+        }
+
+        // The gateway's hello may arrive first; then the connection ends instead of serving the request.
+        Assert.Equal(0, read);
+        Assert.True(received < buffer.Length);
+    }
+
+    [Fact]
+    public async Task Client_GatewayGoesSilent_ConnectionIsClosedAsDeadWithinThreePingIntervals()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var serving = ServeHelloThenSilenceAsync(silent);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseClusterClient(options => options.Gateways.Add($"127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}"));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<ClusterClient>();
+        Assert.True(client.IsConnected);
+
+        await Probe.WaitUntilAsync(() => !client.IsConnected, TimeSpan.FromSeconds(25), "the silent gateway is taken for dead");
+
+        await host.StopAsync();
+        silent.Stop();
+        await Task.WhenAny(serving, Task.Delay(1000));
+    }
+
+    private static async Task ServeHelloThenSilenceAsync(TcpListener listener)
+    {
+        using var socket = await listener.AcceptSocketAsync();
+        var hello = Encoding.UTF8.GetBytes("""{"protocolVersion":1,"processId":"silent","role":"silo","grainTypes":{}}""");
+        await socket.SendAsync(Frame(FrameType.Hello, hello));
+        var sink = new byte[4096];
+        while (await socket.ReceiveAsync(sink) > 0)
+        {
+            // Reads pings and never answers.
+        }
+    }
+
+    private static byte[] Frame(FrameType type, byte[] payload)
+    {
+        var frame = new byte[5 + payload.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length + 1);
+        frame[4] = (byte)type;
+        payload.CopyTo(frame, 5);
+        return frame;
+    }
+}
