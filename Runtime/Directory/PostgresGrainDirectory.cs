@@ -1,4 +1,5 @@
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Membership;
 using Cluster.Runtime.Storage.Internal;
 using Cluster.Runtime.Storage.Postgres;
@@ -37,17 +38,11 @@ public sealed partial class PostgresGrainDirectory : IGrainDirectory, IAsyncDisp
     public PostgresGrainDirectory(PostgresGrainDirectoryOptions options, ILogger<PostgresGrainDirectory>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new PostgresGrainDirectoryOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(nameof(PostgresGrainDirectoryOptions), typeof(PostgresGrainDirectoryOptions), validation.Failures);
-        }
+        OptionsGuard.ThrowIfInvalid(new PostgresGrainDirectoryOptionsValidator(), null, options);
 
         _options = options;
         _logger = logger ?? NullLogger<PostgresGrainDirectory>.Instance;
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= ApplicationName;
-        _dataSource = builder.Build();
+        _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName);
         _sql = new DirectoryStatements(options.Schema);
         _initialization = new AsyncOnce(InitializeSchemaAsync);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Storage.Internal;
 using Cluster.Runtime.Storage.Postgres;
 using Microsoft.Extensions.Logging;
@@ -32,17 +33,11 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
     public PostgresMembershipTable(PostgresMembershipOptions options, ILogger<PostgresMembershipTable>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new PostgresMembershipOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(nameof(PostgresMembershipOptions), typeof(PostgresMembershipOptions), validation.Failures);
-        }
+        OptionsGuard.ThrowIfInvalid(new PostgresMembershipOptionsValidator(), null, options);
 
         _options = options;
         _logger = logger ?? NullLogger<PostgresMembershipTable>.Instance;
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= ApplicationName;
-        _dataSource = builder.Build();
+        _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName);
         _sql = new MembershipStatements(options.Schema);
         _initialization = new AsyncOnce(InitializeSchemaAsync);
     }

@@ -1,3 +1,4 @@
+using Cluster.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -36,11 +37,7 @@ public sealed partial class PostgresMembershipWatcher : IAsyncDisposable
     public PostgresMembershipWatcher(PostgresMembershipOptions options, ILogger<PostgresMembershipWatcher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new PostgresMembershipOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(nameof(PostgresMembershipOptions), typeof(PostgresMembershipOptions), validation.Failures);
-        }
+        OptionsGuard.ThrowIfInvalid(new PostgresMembershipOptionsValidator(), null, options);
 
         _options = options;
         _logger = logger ?? NullLogger<PostgresMembershipWatcher>.Instance;

@@ -1,4 +1,5 @@
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Storage.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,17 +35,11 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageI
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new PostgresGrainStorageOptionsValidator().Validate(name, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(name, typeof(PostgresGrainStorageOptions), validation.Failures);
-        }
+        OptionsGuard.ThrowIfInvalid(new PostgresGrainStorageOptionsValidator(), name, options);
 
         _options = options;
         _logger = logger ?? NullLogger<PostgresGrainStorage>.Instance;
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= ApplicationName;
-        _dataSource = builder.Build();
+        _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName);
         _table = new PostgresStateTable(_dataSource, options.Schema, options.TableName);
         _storage = new VersionedStateStorage(name, _table, StateJson.OrDefault(options.JsonSerializerOptions), _logger);
         _initialization = new AsyncOnce(InitializeSchemaAsync);

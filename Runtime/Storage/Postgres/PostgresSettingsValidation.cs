@@ -34,6 +34,14 @@ internal static class PostgresSettingsValidation
         }
     }
 
+    /// <summary>A data source whose connections name <paramref name="applicationName"/> in pg_stat_activity, unless the connection string names one.</summary>
+    public static NpgsqlDataSource BuildDataSource(string connectionString, string applicationName)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
+        return builder.Build();
+    }
+
     /// <summary>Checks a cluster id setting, which names rows shared by every silo and client of one cluster.</summary>
     public static void CheckClusterId(
         string setting, string? clusterId, int maxLength, string defaultValue, List<string> failures, string sameAs = "the same on every silo and client of the cluster")

@@ -1,4 +1,5 @@
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Storage.Internal;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -34,11 +35,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageIni
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         options ??= new SqliteGrainStorageOptions();
-        var validation = new SqliteGrainStorageOptionsValidator().Validate(name, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(name, typeof(SqliteGrainStorageOptions), validation.Failures);
-        }
+        OptionsGuard.ThrowIfInvalid(new SqliteGrainStorageOptionsValidator(), name, options);
 
         _options = options;
         _logger = logger ?? NullLogger<SqliteGrainStorage>.Instance;
