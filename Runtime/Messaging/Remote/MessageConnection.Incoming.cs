@@ -31,14 +31,23 @@ internal sealed partial class MessageConnection
 
         if (expectsResponse)
         {
-            // The callee's token: cancelled when the caller sends Cancel or the connection ends.
+            // The callee's token: cancelled when the caller sends Cancel, its deadline passes or the connection ends.
             var cancellation = new CancellationTokenSource();
             _incoming[header.CorrelationId] = new IncomingCall(cancellation, request);
             request.CancellationToken = cancellation.Token;
-            IRemoteResponder responder = new Responder(this, header.CorrelationId);
+            IRemoteResponder responder = new Responder(this, header.CorrelationId, cancellation);
             if (request is IStreamRequest)
             {
                 responder = request.PumpItemsToWire(this, header.CorrelationId, responder);
+            }
+            else
+            {
+                // The caller stops waiting at its deadline (as Orleans's CancelRequestOnTimeout): a call still queued
+                // then is dropped and a running one sees its token. Streams are bounded by the caller's token instead.
+                cancellation.CancelAfter(TimeSpan.FromMilliseconds(header.TimeoutMilliseconds));
+                cancellation.Token.UnsafeRegister(
+                    static state => ((Request)state!).TryFail(new OperationCanceledException("The caller's response timeout passed.")),
+                    request);
             }
 
             request.RespondWhenDone(responder);
@@ -61,13 +70,18 @@ internal sealed partial class MessageConnection
     }
 
     /// <summary>Answers one call from the peer when its method ends.</summary>
-    private sealed class Responder(MessageConnection connection, long correlationId) : IRemoteResponder
+    private sealed class Responder(MessageConnection connection, long correlationId, CancellationTokenSource cancellation) : IRemoteResponder
     {
         public void Respond<TResult>(Task<TResult> completed)
         {
-            if (connection._incoming.TryRemove(correlationId, out var incoming))
+            connection._incoming.TryRemove(correlationId, out _);
+            var callerGaveUp = cancellation.IsCancellationRequested;
+            cancellation.Dispose();
+            if (callerGaveUp)
             {
-                incoming.Cancellation.Dispose();
+                // Cancelled by the caller, its deadline or the connection's end: nobody waits for this answer, and
+                // an answer racing the caller's own timeout must not replace the timeout it reports.
+                return;
             }
 
             var buffer = new ArrayBufferWriter<byte>(256);

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Cluster.Runtime.Client;
+using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
@@ -25,6 +27,24 @@ public sealed class ConnectionRobustnessTests
 
         Assert.Contains("could not be read", exception.Message, StringComparison.Ordinal);
         Assert.Equal("still connected", await grain.EchoAsync("still connected"));
+    }
+
+    [Fact]
+    public async Task HoldAsync_RemoteCallersTimedOutWhileQueued_CalleeNeverRunsThem()
+    {
+        await using var cluster = await RemoteSiloAndClient.StartAsync(clientOptions: options => options.ResponseTimeout = TimeSpan.FromMilliseconds(300));
+        var grain = cluster.Client.GetGrain<ITurnGrain>(Probe.NewKey());
+
+        var blocking = grain.HoldAsync(1000);
+        await Task.Delay(50);
+        var queued = Enumerable.Range(0, 3).Select(_ => grain.HoldAsync(1)).ToList();
+        foreach (var call in queued.Prepend(blocking))
+        {
+            await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
+        }
+
+        await Task.Delay(1200);
+        Assert.Equal(1, await cluster.Silo.GrainFactory.GetGrain<ITurnGrain>(grain.GetPrimaryKeyString()).EnteredAsync());
     }
 
     [Fact]
