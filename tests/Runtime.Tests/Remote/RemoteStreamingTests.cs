@@ -2,84 +2,17 @@ using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
+using Cluster.Runtime.Tests.Streaming;
 
 namespace Cluster.Runtime.Tests.Remote;
 
-/// <summary>The semantics of <see cref="Streaming.StreamingTests"/>, with the caller in another host over TCP.</summary>
-public sealed class RemoteStreamingTests
+/// <summary>The semantics of <see cref="StreamingTests"/> with the caller in another host over TCP, plus what only a connection has.</summary>
+public sealed class RemoteStreamingTests : StreamingTests
 {
-    [Fact]
-    public async Task CountAsync_FullEnumerationAcrossProcesses_YieldsEveryItemInOrder()
+    protected override async Task<Caller> StartCallerAsync(TimeSpan? responseTimeout = null)
     {
-        await using var cluster = await RemoteSiloAndClient.StartAsync();
-        var grain = cluster.Client.GetGrain<IStreamGrain>(Probe.NewKey());
-
-        var items = await ToListAsync(grain.CountAsync(500, 0));
-
-        Assert.Equal(Enumerable.Range(0, 500), items);
-    }
-
-    [Fact]
-    public async Task CountAsync_BreakEarlyAcrossProcesses_CalleeIterationEndsAndGrainServesNextCall()
-    {
-        await using var cluster = await RemoteSiloAndClient.StartAsync();
-        var key = Probe.NewKey();
-        var grain = cluster.Client.GetGrain<IStreamGrain>(key);
-
-        await foreach (var item in grain.CountAsync(1_000_000, 1))
-        {
-            if (item == 3)
-            {
-                break;
-            }
-        }
-
-        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "the grain's iterator is disposed");
-        Assert.True(Probe.EventsOf(key).Count(e => e.StartsWith("produced", StringComparison.Ordinal)) < 1000);
-        Assert.Equal("pong", await grain.PingAsync().WaitAsync(TimeSpan.FromSeconds(5)));
-    }
-
-    [Fact]
-    public async Task CountAsync_CallerCancelsAcrossProcesses_ThrowsOperationCanceledAndCalleeStops()
-    {
-        await using var cluster = await RemoteSiloAndClient.StartAsync();
-        var key = Probe.NewKey();
-        var grain = cluster.Client.GetGrain<IStreamGrain>(key);
-        using var cancellation = new CancellationTokenSource();
-        var received = 0;
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var item in grain.CountAsync(1_000_000, 1).WithCancellation(cancellation.Token))
-            {
-                if (++received == 5)
-                {
-                    await cancellation.CancelAsync();
-                }
-            }
-        });
-
-        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "cancellation reaches the grain's iterator");
-        Assert.Equal("pong", await grain.PingAsync().WaitAsync(TimeSpan.FromSeconds(5)));
-    }
-
-    [Fact]
-    public async Task CountAsync_FirstItemLaterThanResponseTimeoutAcrossProcesses_CallerTimesOutAndGrainIteratorIsCancelled()
-    {
-        await using var cluster = await RemoteSiloAndClient.StartAsync(clientOptions: options => options.ResponseTimeout = TimeSpan.FromMilliseconds(300));
-        var key = Probe.NewKey();
-        var grain = cluster.Client.GetGrain<IStreamGrain>(key);
-
-        await Assert.ThrowsAsync<GrainCallTimeoutException>(async () =>
-        {
-            await foreach (var item in grain.CountAsync(10, 60_000))
-            {
-                Assert.Fail($"no item was due, got {item}");
-            }
-        });
-
-        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Contains("finally"), because: "the grain's iterator is cancelled");
-        Assert.Equal("pong", await grain.PingAsync());
+        var cluster = await RemoteSiloAndClient.StartAsync(clientOptions: options => options.ResponseTimeout = responseTimeout ?? options.ResponseTimeout);
+        return new Caller(cluster.Client, cluster);
     }
 
     [Fact]
@@ -96,25 +29,6 @@ public sealed class RemoteStreamingTests
         }
 
         Assert.Equal([0, 1, 2], items);
-    }
-
-    [Fact]
-    public async Task FailAfterAsync_IteratorThrowsAcrossProcesses_CallerGetsItemsThenException()
-    {
-        await using var cluster = await RemoteSiloAndClient.StartAsync();
-        var grain = cluster.Client.GetGrain<IStreamGrain>(Probe.NewKey());
-        var items = new List<string>();
-
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-        {
-            await foreach (var item in grain.FailAfterAsync(3))
-            {
-                items.Add(item);
-            }
-        });
-
-        Assert.Equal(["item 0", "item 1", "item 2"], items);
-        Assert.Equal("the stream broke", exception.Message);
     }
 
     [Fact]
@@ -171,19 +85,6 @@ public sealed class RemoteStreamingTests
         Assert.Equal("pong", await grain.PingAsync().WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
-    [Fact]
-    public async Task CountAsync_EnumeratedTwiceAcrossProcesses_RunsTheMethodTwice()
-    {
-        await using var cluster = await RemoteSiloAndClient.StartAsync();
-        var stream = cluster.Client.GetGrain<IStreamGrain>(Probe.NewKey()).CountAsync(3, 0);
-
-        var first = await ToListAsync(stream);
-        var second = await ToListAsync(stream);
-
-        Assert.Equal([0, 1, 2], first);
-        Assert.Equal([0, 1, 2], second);
-    }
-
     private static async Task WaitUntilProductionStallsAsync(string key)
     {
         var previous = -1;
@@ -198,14 +99,4 @@ public sealed class RemoteStreamingTests
 
     private static int Produced(string key) => Probe.EventsOf(key).Count(e => e.StartsWith("produced", StringComparison.Ordinal));
 
-    private static async Task<List<int>> ToListAsync(IAsyncEnumerable<int> stream)
-    {
-        var list = new List<int>();
-        await foreach (var item in stream)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

@@ -1,17 +1,21 @@
+using Cluster.Runtime.Core;
 using Cluster.Runtime.Messaging;
-using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 
 namespace Cluster.Runtime.Tests.Streaming;
 
-public sealed class StreamingTests
+/// <summary>
+/// The streaming semantics every caller gets, whether it runs in the silo's process (<see cref="LocalStreamingTests"/>)
+/// or in another host over TCP (<see cref="Remote.RemoteStreamingTests"/>).
+/// </summary>
+public abstract class StreamingTests
 {
     [Fact]
     public async Task CountAsync_FullEnumeration_YieldsEveryItemInOrder()
     {
-        await using var silo = await TestSilo.StartAsync();
-        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(Probe.NewKey());
+        await using var caller = await StartCallerAsync();
+        var grain = caller.Grains.GetGrain<IStreamGrain>(Probe.NewKey());
 
         var items = new List<int>();
         await foreach (var item in grain.CountAsync(500, 0))
@@ -25,9 +29,9 @@ public sealed class StreamingTests
     [Fact]
     public async Task CountAsync_BreakEarly_CalleeIterationEndsAndGrainServesNextCall()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var caller = await StartCallerAsync();
         var key = Probe.NewKey();
-        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(key);
+        var grain = caller.Grains.GetGrain<IStreamGrain>(key);
 
         await foreach (var item in grain.CountAsync(1_000_000, 1))
         {
@@ -45,9 +49,9 @@ public sealed class StreamingTests
     [Fact]
     public async Task CountAsync_CallerCancels_ThrowsOperationCanceledAndCalleeStops()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var caller = await StartCallerAsync();
         var key = Probe.NewKey();
-        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(key);
+        var grain = caller.Grains.GetGrain<IStreamGrain>(key);
         using var cancellation = new CancellationTokenSource();
         var received = 0;
 
@@ -68,9 +72,9 @@ public sealed class StreamingTests
     [Fact]
     public async Task CountAsync_FirstItemLaterThanResponseTimeout_CallerTimesOutAndGrainIteratorIsCancelled()
     {
-        await using var silo = await TestSilo.StartAsync(options => options.ResponseTimeout = TimeSpan.FromMilliseconds(300));
+        await using var caller = await StartCallerAsync(TimeSpan.FromMilliseconds(300));
         var key = Probe.NewKey();
-        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(key);
+        var grain = caller.Grains.GetGrain<IStreamGrain>(key);
 
         await Assert.ThrowsAsync<GrainCallTimeoutException>(async () =>
         {
@@ -87,8 +91,8 @@ public sealed class StreamingTests
     [Fact]
     public async Task FailAfterAsync_IteratorThrows_CallerGetsItemsThenException()
     {
-        await using var silo = await TestSilo.StartAsync();
-        var grain = silo.GrainFactory.GetGrain<IStreamGrain>(Probe.NewKey());
+        await using var caller = await StartCallerAsync();
+        var grain = caller.Grains.GetGrain<IStreamGrain>(Probe.NewKey());
         var items = new List<string>();
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -106,8 +110,8 @@ public sealed class StreamingTests
     [Fact]
     public async Task CountAsync_EnumeratedTwice_RunsTheMethodTwice()
     {
-        await using var silo = await TestSilo.StartAsync();
-        var stream = silo.GrainFactory.GetGrain<IStreamGrain>(Probe.NewKey()).CountAsync(3, 0);
+        await using var caller = await StartCallerAsync();
+        var stream = caller.Grains.GetGrain<IStreamGrain>(Probe.NewKey()).CountAsync(3, 0);
 
         var first = await ToListAsync(stream);
         var second = await ToListAsync(stream);
@@ -116,7 +120,10 @@ public sealed class StreamingTests
         Assert.Equal([0, 1, 2], second);
     }
 
-    private static async Task<List<int>> ToListAsync(IAsyncEnumerable<int> stream)
+    /// <summary>Starts a silo and whatever calls it; <paramref name="responseTimeout"/> is the caller's.</summary>
+    protected abstract Task<Caller> StartCallerAsync(TimeSpan? responseTimeout = null);
+
+    protected static async Task<List<int>> ToListAsync(IAsyncEnumerable<int> stream)
     {
         var list = new List<int>();
         await foreach (var item in stream)
@@ -125,5 +132,11 @@ public sealed class StreamingTests
         }
 
         return list;
+    }
+
+    /// <summary>The grain factory the test calls through and the hosts to dispose afterwards.</summary>
+    protected sealed record Caller(IGrainFactory Grains, IAsyncDisposable Hosts) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Hosts.DisposeAsync();
     }
 }
