@@ -149,8 +149,21 @@ internal sealed partial class ActivationData
         if (!_runtime.Catalog.IsOpen)
         {
             // Shutdown has begun (or the silo has not started): an activation created now would miss the
-            // shutdown's deactivation pass.
-            FailActivation(new SiloUnavailableException(_runtime.Catalog.ClosedReason));
+            // shutdown's deactivation pass. In a cluster its calls go to another silo instead.
+            if (_runtime.Cluster is { } router)
+            {
+                EndUnactivated(request => router.Route(GrainId, request));
+            }
+            else
+            {
+                FailActivation(new SiloUnavailableException(_runtime.Catalog.ClosedReason));
+            }
+
+            return;
+        }
+
+        if (_runtime.Cluster is { } cluster && !await TryRegisterAsync(cluster))
+        {
             return;
         }
 
@@ -231,7 +244,13 @@ internal sealed partial class ActivationData
             }
         }
 
-        // Leave the catalog only now: a new activation of this grain must not start while this one may still write.
+        // Unregister, then leave the catalog, only now: a new activation of this grain, here or on another silo, must
+        // not start while this one may still write.
+        if (_address is { } address && _runtime.Cluster is { } cluster)
+        {
+            await cluster.UnregisterActivationAsync(address);
+        }
+
         _runtime.Catalog.OnActivationRemoved(this);
         List<Request> forward;
         lock (_lock)

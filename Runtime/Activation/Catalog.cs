@@ -74,6 +74,10 @@ internal sealed class Catalog(GrainRuntime runtime)
         }
     }
 
+    /// <summary>Queues <paramref name="request"/> on the grain's activation here, if there is one that still takes calls.</summary>
+    public bool TryDispatchExisting(GrainId grainId, Request request) =>
+        _activations.TryGetValue(grainId, out var activation) && activation.TryEnqueue(request);
+
     public void OnActivationRemoved(ActivationData activation)
     {
         if (activation.ClassInfo.IsStatelessWorker)

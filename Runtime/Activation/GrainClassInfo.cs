@@ -2,6 +2,7 @@ using System.Reflection;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Concurrency;
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Placement;
 
 namespace Cluster.Runtime.Activation;
 
@@ -22,6 +23,7 @@ internal sealed class GrainClassInfo
             ? configured
             : ClassType.GetCustomAttribute<CollectionAgeLimitAttribute>(inherit: true)?.Amount ?? defaultCollectionAge;
         Interfaces = [.. ClassType.GetInterfaces().Where(IsGrainInterface)];
+        Placement = ClassType.GetCustomAttribute<PlacementAttribute>(inherit: true)?.Strategy ?? PlacementStrategy.ActivationCountBased;
     }
 
     public Type ClassType { get; }
@@ -41,6 +43,8 @@ internal sealed class GrainClassInfo
     public TimeSpan CollectionAge { get; }
 
     public IReadOnlyList<Type> Interfaces { get; }
+
+    public PlacementStrategy Placement { get; }
 
     public static string ConventionalName(Type grainClass)
     {

@@ -62,6 +62,9 @@ internal sealed partial class GrainRuntime : IDisposable
 
     public CallTimeoutTracker TimeoutTracker { get; }
 
+    /// <summary>The cluster's routing when the silo is a member of one (<c>AddPostgresClustering</c>); null for a lone silo.</summary>
+    public ClusterRouter? Cluster { get; set; }
+
     /// <summary>JSON options for arguments and results exchanged with other processes.</summary>
     public System.Text.Json.JsonSerializerOptions WireJson { get; }
 

@@ -266,7 +266,9 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
 
         foreach (var link in removed)
         {
-            await link.DisposeAsync();
+            // A silo that stops leaves the list first (ShuttingDown): its link takes no new calls and closes once the
+            // calls in flight on it are answered, so a rolling restart fails none.
+            _ = link.DrainAsync(_transport.DrainTimeout);
         }
 
         return added;

@@ -25,8 +25,8 @@ internal sealed partial class GatewayLink(
 
     public GatewayEndpoint Endpoint => endpoint;
 
-    /// <summary>The open connection, or null while (re)connecting.</summary>
-    public MessageConnection? Connection => _connection is { IsClosed: false } open ? open : null;
+    /// <summary>The open connection on which new calls may go, or null while (re)connecting or while the peer is leaving.</summary>
+    public MessageConnection? Connection => _connection is { IsClosed: false, IsPeerLeaving: false } open ? open : null;
 
     /// <summary>Completes after the first connection attempt, whatever its outcome.</summary>
     public Task FirstAttempt => _firstAttempt.Task;
@@ -40,6 +40,17 @@ internal sealed partial class GatewayLink(
         if (_connection is { } connection)
         {
             await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops reconnecting and ends the connection without failing a call in flight (see <see cref="MessageConnection.DrainAsync"/>).</summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        await _stopping.CancelAsync();
+        await _running;
+        if (_connection is { } connection)
+        {
+            await connection.DrainAsync(timeout);
         }
     }
 

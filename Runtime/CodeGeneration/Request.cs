@@ -17,6 +17,9 @@ public abstract class Request
 {
     private const int CallerCompletedFlag = 1;
     private const int CompleteInlineFlag = 2;
+    private const int DirectedFlag = 4;
+    private const int HopCountShift = 8;
+    private const int HopCountMask = 0xF;
 
     private int _flags;
     private CancellationState? _cancellation;
@@ -59,6 +62,43 @@ public abstract class Request
     {
         get => (_flags & CompleteInlineFlag) != 0;
         set => _flags = value ? _flags | CompleteInlineFlag : _flags & ~CompleteInlineFlag;
+    }
+
+    /// <summary>
+    /// The caller sent the call to this silo because the directory or placement named it: the silo activates the
+    /// grain here (registration then settles who hosts it) rather than placing it again. Only meaningful in a cluster.
+    /// </summary>
+    internal bool IsDirected
+    {
+        get => (Volatile.Read(ref _flags) & DirectedFlag) != 0;
+        set
+        {
+            // Atomic, as a timeout may set the completion flag on another thread at any time.
+            if (value)
+            {
+                Interlocked.Or(ref _flags, DirectedFlag);
+            }
+            else
+            {
+                Interlocked.And(ref _flags, ~DirectedFlag);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many times this call has crossed from one process to another so far; bounded so that a call forwarded from
+    /// silo to silo (on stale directory information) never circles.
+    /// </summary>
+    internal int HopCount => (Volatile.Read(ref _flags) >> HopCountShift) & HopCountMask;
+
+    /// <summary>Counts hops (on arrival: the hops before plus this one); saturates at 15.</summary>
+    internal void AddHops(int count)
+    {
+        var added = Math.Min(count, HopCountMask - HopCount);
+        if (added > 0)
+        {
+            Interlocked.Add(ref _flags, added << HopCountShift);
+        }
     }
 
     /// <summary>The reference the call was made through; set when the call is sent.</summary>

@@ -1,5 +1,11 @@
+using Cluster.Runtime.Directory;
 using Cluster.Runtime.Membership;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Remote;
+using Cluster.Runtime.Placement;
+using Cluster.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +16,9 @@ public static class ClusteringHostingExtensions
 {
     /// <summary>
     /// Joins the cluster named by <c>Membership:Postgres:ClusterId</c> in the database of
-    /// <c>Membership:Postgres:ConnectionString</c>, under the gateway's endpoint. Call after <c>AddGateway</c>.
+    /// <c>Membership:Postgres:ConnectionString</c>, under the gateway's endpoint: membership, failure detection
+    /// (<c>Membership</c> section), connections to the other silos, and the grain directory in the same database and
+    /// schema, so each grain has at most one activation in the cluster. Call after <c>AddGateway</c>.
     /// </summary>
     public static ISiloBuilder AddPostgresClustering(this ISiloBuilder silo, Action<PostgresMembershipOptions>? configure = null)
     {
@@ -29,8 +37,34 @@ public static class ClusteringHostingExtensions
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipTable>>()));
         services.AddSingleton(sp => new PostgresMembershipWatcher(
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipWatcher>>()));
+        services.TryAddSingleton<IGrainDirectory>(sp =>
+        {
+            var membership = sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value;
+            return new PostgresGrainDirectory(
+                new PostgresGrainDirectoryOptions { ConnectionString = membership.ConnectionString, ClusterId = membership.ClusterId, Schema = membership.Schema },
+                sp.GetRequiredService<ILogger<PostgresGrainDirectory>>());
+        });
+
         services.AddSingleton<MembershipService>();
-        services.AddHostedService(sp => sp.GetRequiredService<MembershipService>());
+        services.AddSingleton<SiloConnections>();
+        services.AddSingleton<PlacementDirector>();
+        services.AddSingleton<ClusterRouter>();
+        services.AddSingleton<FailureDetector>();
+        // Connections from other silos are taken from the moment the silo listens, before others can know it.
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => new SiloLifecycleStep(
+            SiloLifecycleStage.Transport,
+            _ =>
+            {
+                sp.GetRequiredService<SiloConnections>().Start();
+                return Task.CompletedTask;
+            },
+            _ => sp.GetRequiredService<SiloConnections>().DrainAsync(sp.GetRequiredService<IOptions<TransportOptions>>().Value.DrainTimeout)));
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => new SiloLifecycleStep(
+            SiloLifecycleStage.Membership, sp.GetRequiredService<MembershipService>().JoinAsync, _ => Task.CompletedTask));
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<ClusterRouter>());
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<FailureDetector>());
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => new SiloLifecycleStep(
+            SiloLifecycleStage.Active, sp.GetRequiredService<MembershipService>().BecomeActiveAsync, sp.GetRequiredService<MembershipService>().BeginShutdownAsync));
         return silo;
     }
 }

@@ -25,7 +25,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddTransportOptions(silo.Configuration);
         services.AddSingleton<SiloGateway>();
-        services.AddHostedService(sp => sp.GetRequiredService<SiloGateway>());
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<SiloGateway>());
         return silo;
     }
 

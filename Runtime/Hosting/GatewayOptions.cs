@@ -16,6 +16,13 @@ public sealed class GatewayOptions
 
     /// <summary>The TCP port. Default 30000; from 0 (any free port, for tests) to 65535.</summary>
     public int Port { get; set; } = 30000;
+
+    /// <summary>
+    /// The host name or address other silos and clients use to reach this silo, written to the membership table.
+    /// Default empty: the listen address, or the machine's host name when listening on all addresses (0.0.0.0), which
+    /// is what containers on one network resolve. At most 253 characters, without spaces, '@' or '/'.
+    /// </summary>
+    public string AdvertisedHost { get; set; } = string.Empty;
 }
 
 /// <summary>Checks <see cref="GatewayOptions"/> at start and says which setting to change.</summary>
@@ -27,6 +34,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (!IPAddress.TryParse(options.ListenAddress, out _))
         {
             failures.Add($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.ListenAddress)} is '{options.ListenAddress}'; set an IP address such as 127.0.0.1 or 0.0.0.0.");
+        }
+
+        if (options.AdvertisedHost.Length > 253 || options.AdvertisedHost.Any(c => char.IsWhiteSpace(c) || c is '@' or '/'))
+        {
+            failures.Add($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.AdvertisedHost)} is '{options.AdvertisedHost}'; set a host name or IP address other processes can resolve, or leave it empty.");
         }
 
         if (options.Port is < 0 or > 65535)

@@ -8,20 +8,50 @@ using Microsoft.Extensions.Logging;
 namespace Cluster.Runtime.Hosting;
 
 /// <summary>
-/// Starts and stops the silo with its host. Start: initialize every storage provider, check that each storage
-/// name a grain class uses is registered, open the catalog, start idle collection. Stop: close the catalog,
-/// deactivate every activation (their calls and <c>OnDeactivateAsync</c> writes finish first) within the host's
-/// shutdown budget.
+/// Starts and stops the silo with its host: every <see cref="ISiloLifecycleParticipant"/> in stage order, then in
+/// reverse. Its own stage, <see cref="SiloLifecycleStage.Runtime"/>: on start, initialize every storage provider,
+/// check that each storage name a grain class uses is registered, open the catalog, start idle collection; on
+/// stop, close the catalog and deactivate every activation (their calls and <c>OnDeactivateAsync</c> writes finish
+/// first) within the host's shutdown budget.
 /// </summary>
 internal sealed partial class SiloHostedService(
     GrainRuntime runtime,
     IServiceProvider services,
     IEnumerable<GrainStorageRegistration> storageRegistrations,
-    ILogger<SiloHostedService> logger) : IHostedService, IDisposable
+    IEnumerable<ISiloLifecycleParticipant> participants,
+    ILogger<SiloHostedService> logger) : IHostedService, ISiloLifecycleParticipant, IDisposable
 {
+    private readonly Stack<ISiloLifecycleParticipant> _started = new();
     private ITimer? _collector;
 
+    public int Stage => SiloLifecycleStage.Runtime;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var participant in participants.Append(this).OrderBy(participant => participant.Stage))
+        {
+            await participant.OnStartAsync(cancellationToken);
+            _started.Push(participant);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        while (_started.TryPop(out var participant))
+        {
+            try
+            {
+                await participant.OnStopAsync(cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // Later stages must still stop: a silo that cannot announce its leaving still deactivates its grains.
+                LogStopStepFailed(logger, exception, participant.GetType().Name);
+            }
+        }
+    }
+
+    public async Task OnStartAsync(CancellationToken cancellationToken)
     {
         var registered = storageRegistrations.Select(registration => registration.Name).ToHashSet(StringComparer.Ordinal);
         var missing = runtime.Registry.Classes
@@ -47,7 +77,7 @@ internal sealed partial class SiloHostedService(
         LogStarted(logger, runtime.Registry.Classes.Count(), registered.Count);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task OnStopAsync(CancellationToken cancellationToken)
     {
         _collector?.Dispose();
         runtime.Catalog.Close();
@@ -95,6 +125,9 @@ internal sealed partial class SiloHostedService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shutdown budget ran out with {Remaining} of {Total} activations still deactivating; raise HostOptions.ShutdownTimeout")]
     private static partial void LogShutdownBudgetExceeded(ILogger logger, int remaining, int total);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping {Part} failed; stopping the rest of the silo")]
+    private static partial void LogStopStepFailed(ILogger logger, Exception exception, string part);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deactivating {Count} idle activations")]
     private static partial void LogCollected(ILogger logger, int count);

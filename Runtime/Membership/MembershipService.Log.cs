@@ -21,4 +21,7 @@ internal sealed partial class MembershipService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the membership table failed; retrying")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} defunct silo rows from the membership table")]
+    private static partial void LogDefunctDeleted(ILogger logger, int count);
 }

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Cluster.Runtime.Membership;
 
 /// <summary>
-/// A silo's part in cluster membership: it joins (a row as Joining, then Active, under a new generation), writes
-/// IAmAlive periodically, follows the table (on every notification, and every <c>TableRefreshPeriod</c> in case one
-/// was lost), and leaves (ShuttingDown when stopping begins, Dead once the silo has deactivated its grains). A silo
-/// that finds itself declared Dead stops its host: Dead is terminal, a restart joins as a new generation.
+/// A silo's part in cluster membership: it joins (a row as Joining once it listens, Active once its grains can run,
+/// under a new generation), writes IAmAlive periodically, follows the table (on every notification, and every
+/// <c>TableRefreshPeriod</c> in case one was lost), deletes defunct rows now and then, and leaves (ShuttingDown when
+/// stopping begins, Dead once the silo has deactivated its grains and closed its connections). A silo that finds
+/// itself declared Dead stops its host: Dead is terminal, a restart joins as a new generation.
 /// </summary>
 internal sealed partial class MembershipService(
     IMembershipTable table,
@@ -19,13 +20,14 @@ internal sealed partial class MembershipService(
     IOptions<ClusterMembershipOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    ILogger<MembershipService> logger) : IHostedService, IAsyncDisposable
+    ILogger<MembershipService> logger) : IAsyncDisposable
 {
     private const int MaxWriteAttempts = 20;
 
     private readonly SemaphoreSlim _refreshSignal = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
     private MembershipEntry? _self;
+    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
     private Task _loops = Task.CompletedTask;
     private volatile MembershipSnapshot _current = MembershipSnapshot.Empty;
     private int _left;
@@ -40,17 +42,17 @@ internal sealed partial class MembershipService(
     /// <summary>Raised after each read of the table, on the service's loop: handlers must return quickly.</summary>
     public event Action<MembershipSnapshot>? Changed;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Joins as Joining under the gateway's address, reads the table and starts the IAmAlive and refresh loops.</summary>
+    public async Task JoinAsync(CancellationToken cancellationToken)
     {
-        var endpoint = gateway.Endpoint ?? throw new InvalidOperationException(
-            "Cluster membership needs the silo's gateway endpoint: call silo.AddGateway() before silo.AddPostgresClustering().");
+        var address = gateway.SiloAddress ?? throw new InvalidOperationException(
+            "Cluster membership needs the silo's gateway: call silo.AddGateway() before silo.AddPostgresClustering().");
         await table.InitializeAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var address = Membership.SiloAddress.Create(AdvertisedHost(endpoint), endpoint.Port, timeProvider);
         _self = new MembershipEntry
         {
             SiloAddress = address,
-            SiloName = $"{Dns.GetHostName()}:{endpoint.Port}",
+            SiloName = $"{Dns.GetHostName()}:{address.Port}",
             HostName = Dns.GetHostName(),
             Status = SiloStatus.Joining,
             StartTime = now,
@@ -60,20 +62,40 @@ internal sealed partial class MembershipService(
         watcher.Changed += OnTableChanged;
         await watcher.StartAsync(cancellationToken);
         await WriteSelfAsync(SiloStatus.Joining, cancellationToken);
-        await WriteSelfAsync(SiloStatus.Active, cancellationToken);
         await RefreshAsync(cancellationToken);
-        LogJoined(logger, address);
         _loops = Task.WhenAll(IAmAliveLoopAsync(), RefreshLoopAsync());
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Becomes Active: other members now place grains here.</summary>
+    public async Task BecomeActiveAsync(CancellationToken cancellationToken)
     {
-        // Stopping begins: others stop placing grains here while this silo deactivates its own.
+        await WriteSelfAsync(SiloStatus.Active, cancellationToken);
+        await RefreshAsync(cancellationToken);
+        LogJoined(logger, _self!.SiloAddress);
+    }
+
+    /// <summary>Stopping begins: ShuttingDown, so others stop placing grains here while this silo deactivates its own.</summary>
+    public async Task BeginShutdownAsync(CancellationToken cancellationToken)
+    {
         if (_self is not null && Volatile.Read(ref _left) == 0)
         {
             await TryWriteSelfAsync(SiloStatus.ShuttingDown, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Stops the loops and writes nothing more, not even Dead: what a crash leaves behind, for tests of failure
+    /// detection in one process.
+    /// </summary>
+    internal async Task AbandonAsync()
+    {
+        Interlocked.Exchange(ref _left, 1);
+        await _stopping.CancelAsync();
+        await _loops;
+    }
+
+    /// <summary>Reads the table now, as after a notification; for the failure detector after it changed a row.</summary>
+    public void RequestRefresh() => SignalRefresh();
 
     public async ValueTask DisposeAsync()
     {
@@ -96,10 +118,9 @@ internal sealed partial class MembershipService(
         _refreshSignal.Dispose();
     }
 
-    private static string AdvertisedHost(IPEndPoint endpoint) =>
-        endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName() : endpoint.Address.ToString();
+    private void OnTableChanged(MembershipChange change) => SignalRefresh();
 
-    private void OnTableChanged(MembershipChange change)
+    private void SignalRefresh()
     {
         try
         {
@@ -192,6 +213,7 @@ internal sealed partial class MembershipService(
                 try
                 {
                     await RefreshAsync(_stopping.Token);
+                    await CleanupDefunctIfDueAsync(_stopping.Token);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -216,6 +238,22 @@ internal sealed partial class MembershipService(
         }
 
         Changed?.Invoke(snapshot);
+    }
+
+    private async Task CleanupDefunctIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (now - _lastCleanup < options.Value.DefunctSiloCleanupPeriod)
+        {
+            return;
+        }
+
+        _lastCleanup = now;
+        var deleted = await table.CleanupDefunctSiloEntriesAsync(now - options.Value.DefunctSiloExpiration, cancellationToken);
+        if (deleted > 0)
+        {
+            LogDefunctDeleted(logger, deleted);
+        }
     }
 
     private void OnDeclaredDead()

@@ -5,14 +5,24 @@ using Cluster.Runtime.Observers;
 
 namespace Cluster.Runtime.Messaging;
 
-/// <summary>The invoker of a process that hosts a silo: calls go to its catalog, its observers, or back to a connected client's observers.</summary>
+/// <summary>
+/// The invoker of a process that hosts a silo: calls go to its catalog (through the cluster's router when the silo is
+/// a member of a cluster), its observers, or back to a connected client's observers.
+/// </summary>
 internal sealed class LocalGrainCallInvoker(GrainRuntime runtime) : TrackingGrainCallInvoker(runtime.TimeoutTracker)
 {
     public override void Route(GrainId target, Request request)
     {
         if (!ObserverRegistry.IsObserver(target))
         {
-            runtime.Catalog.Dispatch(target, request);
+            if (runtime.Cluster is { } cluster)
+            {
+                cluster.Route(target, request);
+            }
+            else
+            {
+                runtime.Catalog.Dispatch(target, request);
+            }
         }
         else if (!runtime.Observers.IsLocal(target) && runtime.Clients.Find(ObserverRegistry.OwnerOf(target)) is { } client)
         {

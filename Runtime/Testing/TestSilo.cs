@@ -2,6 +2,7 @@ using System.Net;
 using Cluster.Runtime.Activation;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Membership;
 using Cluster.Runtime.Messaging.Remote;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -76,6 +77,38 @@ public sealed class TestSilo : IAsyncDisposable
         {
             _stopped = true;
             await _host.StopAsync();
+        }
+    }
+
+    /// <summary>
+    /// Ends the silo as a crash would, as far as one process can: its connections drop at once, and it deactivates
+    /// nothing and writes nothing more to the membership table, so the other silos must detect its death. Dispose it
+    /// afterwards.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _stopped = true;
+        var services = _host.Services;
+        Runtime.Catalog.Close();
+        Runtime.SignalStopping();
+        if (services.GetService<MembershipService>() is { } membership)
+        {
+            await membership.AbandonAsync();
+        }
+
+        if (services.GetService<FailureDetector>() is { } detector)
+        {
+            await detector.OnStopAsync(CancellationToken.None);
+        }
+
+        if (services.GetService<SiloConnections>() is { } connections)
+        {
+            await connections.DisposeAsync();
+        }
+
+        if (services.GetService<SiloGateway>() is { } gateway)
+        {
+            await gateway.DisposeAsync();
         }
     }
 

@@ -18,6 +18,12 @@ public sealed class TransportOptions
 
     /// <summary>How long opening a connection may take. Default 5 s; from 100 ms to 5 min.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a stopping process waits for the calls in flight on each connection to be answered before it closes
+    /// the connection anyway. Default 10 s; from 0 to 5 min.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Checks <see cref="TransportOptions"/> at start and says which setting to change.</summary>
@@ -42,6 +48,11 @@ internal sealed class TransportOptionsValidator : IValidateOptions<TransportOpti
         if (options.ConnectTimeout < TimeSpan.FromMilliseconds(100) || options.ConnectTimeout > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.ConnectTimeout)} is {options.ConnectTimeout}; set it between 00:00:00.1 and 00:05:00.");
+        }
+
+        if (options.DrainTimeout < TimeSpan.Zero || options.DrainTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.DrainTimeout)} is {options.DrainTimeout}; set it between 00:00:00 and 00:05:00.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

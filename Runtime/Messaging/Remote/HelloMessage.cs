@@ -8,7 +8,8 @@ namespace Cluster.Runtime.Messaging.Remote;
 /// <param name="ProcessId">The sender's process identity; observer references of a client start with it.</param>
 /// <param name="Role">"silo" or "client".</param>
 /// <param name="GrainTypes">Interface full name to grain type name, from silos; empty from clients.</param>
-internal sealed record HelloMessage(int ProtocolVersion, string ProcessId, string Role, IReadOnlyDictionary<string, string> GrainTypes)
+/// <param name="SiloAddress">From silos, their address (<c>host:port@generation</c>) in the cluster; null from clients.</param>
+internal sealed record HelloMessage(int ProtocolVersion, string ProcessId, string Role, IReadOnlyDictionary<string, string> GrainTypes, string? SiloAddress = null)
 {
     public const int CurrentProtocolVersion = 1;
 

@@ -29,6 +29,8 @@ internal sealed partial class MessageConnection
             return;
         }
 
+        request.IsDirected = header.Directed;
+        request.AddHops(header.HopCount + 1);
         if (expectsResponse)
         {
             // The callee's token: cancelled when the caller sends Cancel, its deadline passes or the connection ends.

@@ -29,6 +29,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     private readonly FramedConnection _frames;
     private readonly ITimer _sweeper;
     private readonly ITimer _liveness;
+    private readonly Func<int>? _load;
     private long _lastReceived = TimeProvider.System.GetTimestamp();
     private long _lastPing;
     private long _nextCorrelationId;
@@ -40,6 +41,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         _logger = context.Logger;
         _timeProvider = context.TimeProvider;
         _onClosed = onClosed;
+        _load = context.LocalLoad;
         _frames = new FramedConnection(pipe, context.TransportOptions, this, context.Logger, remoteName);
         _sweeper = context.TimeProvider.CreateTimer(static state => ((MessageConnection)state!).ForgetAbandonedCalls(), this, SweepPeriod, SweepPeriod);
 
@@ -76,14 +78,18 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     }
 
     /// <summary>Sends a call; its response, a timeout or the connection's end answers the caller.</summary>
-    public void SendRequest(GrainId target, Request request, TimeSpan timeout)
+    /// <param name="target">The grain or observer called.</param>
+    /// <param name="request">The call.</param>
+    /// <param name="timeout">The caller's patience, which the callee honours too.</param>
+    /// <param name="directed">Whether the directory or placement chose the peer for the grain (see <c>Request.IsDirected</c>).</param>
+    public void SendRequest(GrainId target, Request request, TimeSpan timeout, bool directed = false)
     {
         var correlationId = Interlocked.Increment(ref _nextCorrelationId);
         var buffer = new ArrayBufferWriter<byte>(256);
         ValueTask sending;
         try
         {
-            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, _json);
+            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, directed, _json);
             var pending = new PendingCall(request, default);
             if (!request.IsOneWay)
             {
@@ -139,10 +145,13 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
                 await OnStreamItemAsync(payload);
                 break;
             case FrameType.Ping:
-                await _frames.SendAsync(FrameType.Pong, payload.ToArray());
+                await OnPingAsync(payload);
                 break;
             case FrameType.Pong:
+                OnPong(payload);
+                break;
             case FrameType.Goodbye:
+                OnGoodbye();
                 break;
             default:
                 throw new WireFormatException($"{RemoteName} sent a frame of unknown type {(byte)type}.");
@@ -156,6 +165,12 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         var lost = new TransportException(
             $"The connection to {RemoteName} was lost{(error is null ? string.Empty : $" ({error.Message})")}; the outcome of calls in flight on it is unknown.");
         _remoteHello.TrySetException(lost);
+        _peerGoodbye.TrySetResult();
+        foreach (var probe in _probes.Values)
+        {
+            probe.TrySetException(lost);
+        }
+
         foreach (var correlationId in _pending.Keys)
         {
             if (_pending.TryRemove(correlationId, out var call))

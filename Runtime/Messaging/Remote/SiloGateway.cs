@@ -3,51 +3,74 @@ using Cluster.Runtime.Activation;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Membership;
 using Cluster.Runtime.Transport;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.Runtime.Messaging.Remote;
 
 /// <summary>
-/// Accepts client connections and serves their calls from this silo's catalog. On shutdown it stops accepting
-/// first; connections stay open while the silo deactivates its grains (their calls may still be answered) and are
-/// closed when the host is disposed.
+/// The silo's listener: accepts connections from clients and from other silos and serves their calls. It starts
+/// first, so the silo's address (host, port, generation) is known to every later stage, and stops last: once the
+/// silo has deactivated its grains, each connection is drained (goodbye, calls in flight answered) and closed.
 /// </summary>
 internal sealed partial class SiloGateway(
     GrainRuntime runtime,
     IOptions<GatewayOptions> gatewayOptions,
     IOptions<TransportOptions> transportOptions,
-    ILogger<SiloGateway> logger) : IHostedService, IMessageRouter, IAsyncDisposable
+    TimeProvider timeProvider,
+    ILogger<SiloGateway> logger) : ISiloLifecycleParticipant, IMessageRouter, IAsyncDisposable
 {
     private TcpFrameListener? _listener;
-    private MessagingContext? _context;
+
+    public int Stage => SiloLifecycleStage.Transport;
 
     /// <summary>The bound endpoint, once started (the actual port when 0 was configured).</summary>
     public IPEndPoint? Endpoint => _listener?.LocalEndPoint;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>This silo start's address in the cluster, once started.</summary>
+    public SiloAddress? SiloAddress { get; private set; }
+
+    /// <summary>What this silo's connections share, once started.</summary>
+    public MessagingContext? Context { get; private set; }
+
+    /// <summary>The hello this silo sends on every connection, once started.</summary>
+    public HelloMessage? Hello { get; private set; }
+
+    /// <summary>Told of each connection another silo opened to this one, once its hello has arrived.</summary>
+    public Action<SiloAddress, MessageConnection>? SiloConnected { get; set; }
+
+    public Task OnStartAsync(CancellationToken cancellationToken)
     {
         var options = gatewayOptions.Value;
-        _context = new MessagingContext(this, runtime.WireJson, transportOptions.Value, runtime.TimeProvider, logger);
+        Context = new MessagingContext(this, runtime.WireJson, transportOptions.Value, runtime.TimeProvider, logger, () => runtime.Catalog.Count);
         _listener = new TcpFrameListener(new IPEndPoint(IPAddress.Parse(options.ListenAddress), options.Port), AcceptAsync, logger);
         _listener.Start();
-        LogListening(logger, _listener.LocalEndPoint);
+        SiloAddress = SiloAddress.Create(AdvertisedHost(options, _listener.LocalEndPoint), _listener.LocalEndPoint.Port, timeProvider);
+        Hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, runtime.ProcessId, HelloMessage.SiloRole, runtime.Registry.GrainTypeMap(), SiloAddress.ToString());
+        LogListening(logger, _listener.LocalEndPoint, SiloAddress);
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task OnStopAsync(CancellationToken cancellationToken)
     {
         if (_listener is not null)
         {
             await _listener.DisposeAsync();
         }
+
+        var timeout = transportOptions.Value.DrainTimeout;
+        await Task.WhenAll(runtime.Clients.Snapshot().Select(connection => connection.DrainAsync(timeout)));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync();
+        }
+
         foreach (var client in runtime.Clients.Snapshot())
         {
             await client.DisposeAsync();
@@ -58,11 +81,15 @@ internal sealed partial class SiloGateway(
 
     public void Route(GrainId target, Request request) => runtime.Dispatcher.Route(target, request);
 
+    private static string AdvertisedHost(GatewayOptions options, IPEndPoint bound) =>
+        options.AdvertisedHost is { Length: > 0 } configured ? configured
+        : bound.Address.Equals(IPAddress.Any) || bound.Address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName()
+        : bound.Address.ToString();
+
     private async Task AcceptAsync(SocketPipe pipe)
     {
-        var hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, runtime.ProcessId, HelloMessage.SiloRole, runtime.Registry.GrainTypeMap());
         string? clientId = null;
-        var connection = await MessageConnection.StartAsync(pipe, pipe.RemoteName, hello, _context!, (closed, error) =>
+        var connection = await MessageConnection.StartAsync(pipe, pipe.RemoteName, Hello!, Context!, (closed, error) =>
         {
             if (clientId is not null)
             {
@@ -82,11 +109,16 @@ internal sealed partial class SiloGateway(
             runtime.Clients.Remove(clientId, connection);
         }
 
+        if (remote.Role == HelloMessage.SiloRole && Membership.SiloAddress.TryParse(remote.SiloAddress, out var peer))
+        {
+            SiloConnected?.Invoke(peer, connection);
+        }
+
         LogClientConnected(logger, connection.RemoteName, remote.Role);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway listening on {Endpoint}")]
-    private static partial void LogListening(ILogger logger, IPEndPoint endpoint);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway listening on {Endpoint} as silo {SiloAddress}")]
+    private static partial void LogListening(ILogger logger, IPEndPoint endpoint, SiloAddress siloAddress);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client {Remote} connected ({Role})")]
     private static partial void LogClientConnected(ILogger logger, string remote, string role);

@@ -11,7 +11,7 @@ namespace Cluster.Runtime.Messaging.Wire;
 /// UTF-8 strings); arguments and results are JSON written with the declared types, so a reader of the wire, or of a
 /// capture, can follow a call.
 /// <list type="bullet">
-/// <item>Request: correlation id (int64), grain type, grain key, interface name, method key, timeout in ms (int32), JSON argument array.</item>
+/// <item>Request: correlation id (int64), grain type, grain key, interface name, method key, timeout in ms (int32), flags (byte: 1 = directed), hop count (byte), JSON argument array.</item>
 /// <item>Response: correlation id, status (byte), then the JSON result, or the exception's type name, assembly name and message.</item>
 /// <item>Cancel: correlation id.</item>
 /// <item>StreamItem: correlation id, then one item of a streamed call as JSON written with the item type.</item>
@@ -21,7 +21,9 @@ internal static class MessageCodec
 {
     private static readonly ConcurrentDictionary<(string Assembly, string Type), Type> ExceptionTypes = new();
 
-    public static void WriteRequest(IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, JsonSerializerOptions json)
+    private const byte DirectedFlag = 1;
+
+    public static void WriteRequest(IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, bool directed, JsonSerializerOptions json)
     {
         WireWriter.WriteInt64(buffer, correlationId);
         WireWriter.WriteString(buffer, target.Type);
@@ -29,6 +31,8 @@ internal static class MessageCodec
         WireWriter.WriteString(buffer, request.InterfaceName);
         WireWriter.WriteString(buffer, request.MethodKey);
         WireWriter.WriteInt32(buffer, (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue));
+        WireWriter.WriteByte(buffer, directed ? DirectedFlag : (byte)0);
+        WireWriter.WriteByte(buffer, (byte)request.HopCount);
         using var writer = new Utf8JsonWriter(buffer);
         request.WriteArguments(writer, json);
     }
@@ -43,7 +47,12 @@ internal static class MessageCodec
             throw new WireFormatException($"A request names grain type '{grainType}', which is not a valid grain type name.");
         }
 
-        return new RequestHeader(correlationId, new GrainId(grainType, grainKey), reader.ReadString(), reader.ReadString(), reader.ReadInt32());
+        var interfaceName = reader.ReadString();
+        var methodKey = reader.ReadString();
+        var timeoutMilliseconds = reader.ReadInt32();
+        var flags = reader.ReadByte();
+        return new RequestHeader(
+            correlationId, new GrainId(grainType, grainKey), interfaceName, methodKey, timeoutMilliseconds, (flags & DirectedFlag) != 0, reader.ReadByte());
     }
 
     /// <summary>Reads the JSON argument array that follows a request header into <paramref name="request"/>.</summary>

@@ -8,4 +8,7 @@ namespace Cluster.Runtime.Messaging.Wire;
 /// <param name="InterfaceName">The full name of the interface declaring the method.</param>
 /// <param name="MethodKey">The method's key within that interface (name and parameter types).</param>
 /// <param name="TimeoutMilliseconds">The caller's remaining patience; the callee drops the request once it has passed.</param>
-internal readonly record struct RequestHeader(long CorrelationId, GrainId Target, string InterfaceName, string MethodKey, int TimeoutMilliseconds);
+/// <param name="Directed">The caller chose this silo from the directory or by placement; see <c>Request.IsDirected</c>.</param>
+/// <param name="HopCount">How many times the call crossed between processes before this hop.</param>
+internal readonly record struct RequestHeader(
+    long CorrelationId, GrainId Target, string InterfaceName, string MethodKey, int TimeoutMilliseconds, bool Directed, int HopCount);

@@ -1,0 +1,218 @@
+using Cluster.Runtime.Activation;
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Directory;
+using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Membership;
+using Cluster.Runtime.Messaging.Remote;
+using Cluster.Runtime.Placement;
+using Cluster.Runtime.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Messaging;
+
+/// <summary>
+/// Routes grain calls in a silo that belongs to a cluster. A call goes to the local activation when there is one;
+/// else to the silo the directory names (cache first, then PostgreSQL); else placement picks a silo, and the call is
+/// sent there marked <em>directed</em>, so that silo activates the grain. Every activation registers in the directory
+/// before it loads state: registration is first-writer-wins, so of two racing activations only one ever runs, and
+/// the loser forwards its calls to the winner. A call crosses at most <see cref="MaxHops"/> processes, so stale
+/// directory information can cost a forward but never a loop.
+/// </summary>
+internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
+{
+    /// <summary>The most processes a call may cross before a silo refuses to pass it on.</summary>
+    public const int MaxHops = 3;
+
+    private readonly GrainRuntime _runtime;
+    private readonly SiloGateway _gateway;
+    private readonly SiloConnections _connections;
+    private readonly IGrainDirectory _directory;
+    private readonly PlacementDirector _placement;
+    private readonly MembershipService _membership;
+    private readonly TransportOptions _transport;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _applying = new(1, 1);
+    private readonly HashSet<SiloAddress> _purged = [];
+
+    public ClusterRouter(
+        GrainRuntime runtime,
+        SiloGateway gateway,
+        SiloConnections connections,
+        IGrainDirectory directory,
+        PlacementDirector placement,
+        MembershipService membership,
+        IOptions<TransportOptions> transport,
+        ILogger<ClusterRouter> logger)
+    {
+        _runtime = runtime;
+        _gateway = gateway;
+        _connections = connections;
+        _directory = directory;
+        _placement = placement;
+        _membership = membership;
+        _transport = transport.Value;
+        _logger = logger;
+
+        // Attached when the silo is built, so no grain can activate unregistered once the catalog opens.
+        runtime.Cluster = this;
+    }
+
+    public int Stage => SiloLifecycleStage.Cluster;
+
+    /// <summary>The lookups this silo has made or learned; stale entries are dropped as calls find them out.</summary>
+    public GrainDirectoryCache Cache { get; } = new();
+
+    private SiloAddress Self => _gateway.SiloAddress!;
+
+    public async Task OnStartAsync(CancellationToken cancellationToken)
+    {
+        _membership.Changed += OnMembershipChanged;
+        await ApplyMembershipAsync(_membership.Current);
+    }
+
+    // Routing and connections stay up while the runtime stage deactivates grains after this stage stops.
+    public Task OnStopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Delivers a call to a grain (not an observer) wherever its activation is or should be.</summary>
+    public void Route(GrainId target, Request request)
+    {
+        var catalog = _runtime.Catalog;
+        var classInfo = _runtime.Registry.FindClass(target.Type);
+        if (classInfo is null || classInfo.IsStatelessWorker)
+        {
+            // Stateless workers are always local; an unknown type fails in the catalog with a message that says why.
+            catalog.Dispatch(target, request);
+            return;
+        }
+
+        if (catalog.TryDispatchExisting(target, request))
+        {
+            return;
+        }
+
+        if (request.IsDirected && catalog.IsOpen)
+        {
+            // The caller's directory or placement chose this silo: activate here; registration settles any race.
+            request.IsDirected = false;
+            catalog.Dispatch(target, request);
+            return;
+        }
+
+        if (Cache.TryGet(target, out var cached) && cached.SiloAddress != Self && _connections.Find(cached.SiloAddress) is { } connection)
+        {
+            Send(connection, target, request);
+            return;
+        }
+
+        _ = ResolveAndRouteAsync(target, request, classInfo);
+    }
+
+    /// <summary>Sends <paramref name="request"/> to the activation at <paramref name="address"/>, for calls its loser or a deactivation passes on.</summary>
+    public void Forward(GrainAddress address, Request request)
+    {
+        if (address.SiloAddress == Self)
+        {
+            Route(address.GrainId, request);
+            return;
+        }
+
+        _ = SendToSiloAsync(address.SiloAddress, address.GrainId, request);
+    }
+
+    private async Task ResolveAndRouteAsync(GrainId target, Request request, GrainClassInfo classInfo)
+    {
+        GrainAddress? address;
+        try
+        {
+            address = await _directory.LookupAsync(target, _runtime.StoppingToken);
+        }
+        catch (Exception exception)
+        {
+            Fail(request, new SiloUnavailableException(
+                $"The grain directory could not be read to find {target} ({exception.Message}); the call was not sent. Check that PostgreSQL is reachable."));
+            return;
+        }
+
+        var catalog = _runtime.Catalog;
+        if (address is not null && address.SiloAddress != Self && !IsGone(address.SiloAddress))
+        {
+            Cache.Put(address);
+            await SendToSiloAsync(address.SiloAddress, target, request);
+            return;
+        }
+
+        // No entry; or one of a Dead silo, or of an activation of this silo that has ended: the new activation's
+        // registration replaces such a stale entry.
+        var candidates = PlacementCandidates(catalog.IsOpen);
+        if (candidates.Count == 0)
+        {
+            Fail(request, new SiloUnavailableException(
+                $"No active silo can take a new activation of {target}: this silo is {(catalog.IsOpen ? "not yet connected to the others" : "shutting down")} and no other is Active. Retry once a silo has joined."));
+            return;
+        }
+
+        var silo = _placement.Place(classInfo.Placement, Self, candidates, catalog.Count);
+        if (silo == Self)
+        {
+            catalog.Dispatch(target, request);
+            return;
+        }
+
+        await SendToSiloAsync(silo, target, request);
+    }
+
+    private List<SiloAddress> PlacementCandidates(bool selfOpen)
+    {
+        var snapshot = _membership.Current;
+        var candidates = new List<SiloAddress>(snapshot.Entries.Count);
+        if (selfOpen && snapshot.StatusOf(Self) is SiloStatus.Joining or SiloStatus.Active)
+        {
+            candidates.Add(Self);
+        }
+
+        foreach (var entry in snapshot.Active)
+        {
+            if (entry.SiloAddress != Self && _connections.Find(entry.SiloAddress) is not null)
+            {
+                candidates.Add(entry.SiloAddress);
+            }
+        }
+
+        return candidates;
+    }
+
+    private async Task SendToSiloAsync(SiloAddress silo, GrainId target, Request request)
+    {
+        var connection = await _connections.GetAsync(silo, _transport.ConnectTimeout, _runtime.TimeProvider);
+        if (connection is null)
+        {
+            Fail(request, new SiloUnavailableException(
+                $"{target} is hosted on silo {silo}, which this silo cannot reach; the call was not sent. If that silo has crashed, the cluster declares it dead within seconds and the grain reactivates elsewhere on a later call."));
+            return;
+        }
+
+        Send(connection, target, request);
+    }
+
+    private void Send(MessageConnection connection, GrainId target, Request request)
+    {
+        if (request.HopCount >= MaxHops)
+        {
+            Fail(request, new InvalidOperationException(
+                $"The call to {target} was forwarded between silos {request.HopCount} times without reaching its activation; it was dropped rather than sent on. The directory is changing faster than calls can follow it; retry."));
+            return;
+        }
+
+        connection.SendRequest(target, request, _runtime.TimeoutTracker.TimeoutOf(request), directed: true);
+    }
+
+    private void Fail(Request request, Exception exception)
+    {
+        if (!request.TryFail(exception) && request.IsOneWay)
+        {
+            _runtime.OnOneWayCallDropped(request, exception);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using Cluster.Runtime.Transport;
+
+namespace Cluster.Runtime.Messaging.Remote;
+
+internal sealed partial class MessageConnection
+{
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<int>> _probes = new();
+    private readonly TaskCompletionSource _peerGoodbye = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _goodbyeSent;
+    private long _nextProbeId;
+
+    /// <summary>
+    /// The peer said goodbye: it is stopping, so no new call may be sent on this connection (responses and calls
+    /// already sent are still answered). Routers pick another silo, or resolve the grain again.
+    /// </summary>
+    public bool IsPeerLeaving => _peerGoodbye.Task.IsCompleted;
+
+    /// <summary>
+    /// Probes the peer: completes with the number of activations the peer reports once its answer arrives.
+    /// </summary>
+    /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/>.</exception>
+    /// <exception cref="TransportException">The connection is closed.</exception>
+    public async Task<int> ProbeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _nextProbeId);
+        var answer = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _probes[id] = answer;
+        try
+        {
+            var payload = new byte[sizeof(long)];
+            BinaryPrimitives.WriteInt64LittleEndian(payload, id);
+            await _frames.SendAsync(FrameType.Ping, payload, cancellationToken);
+            return await answer.Task.WaitAsync(timeout, _timeProvider, cancellationToken);
+        }
+        finally
+        {
+            _probes.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>
+    /// Ends the connection without failing a call: says goodbye (the peer then sends no new call), waits for the
+    /// peer's goodbye and for every call in flight either way to be answered, then closes. Waits at most
+    /// <paramref name="timeout"/>; whatever is still in flight then fails as on a lost connection.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        var deadline = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        SendGoodbye();
+        try
+        {
+            await _peerGoodbye.Task.WaitAsync(timeout, _timeProvider);
+            while ((!_pending.IsEmpty || !_incoming.IsEmpty) && !IsClosed && _timeProvider.GetTimestamp() < deadline)
+            {
+                await Task.Delay(DrainPollPeriod, _timeProvider);
+            }
+        }
+        catch (TimeoutException)
+        {
+            // A peer that never answers the goodbye (gone, or an old build) is closed at the deadline.
+        }
+
+        await DisposeAsync();
+    }
+
+    private static TimeSpan DrainPollPeriod { get; } = TimeSpan.FromMilliseconds(10);
+
+    private ValueTask OnPingAsync(ReadOnlySequence<byte> payload)
+    {
+        // The probe's id comes back with this process's activation count, which placement on the prober weighs.
+        var answer = new byte[payload.Length + sizeof(int)];
+        payload.CopyTo(answer);
+        BinaryPrimitives.WriteInt32LittleEndian(answer.AsSpan((int)payload.Length), _load?.Invoke() ?? 0);
+        return _frames.SendAsync(FrameType.Pong, answer);
+    }
+
+    private void OnPong(ReadOnlySequence<byte> payload)
+    {
+        // Pongs to liveness pings carry no id; only probes wait for theirs.
+        if (payload.Length != sizeof(long) + sizeof(int))
+        {
+            return;
+        }
+
+        Span<byte> bytes = stackalloc byte[sizeof(long) + sizeof(int)];
+        payload.CopyTo(bytes);
+        if (_probes.TryRemove(BinaryPrimitives.ReadInt64LittleEndian(bytes), out var answer))
+        {
+            answer.TrySetResult(BinaryPrimitives.ReadInt32LittleEndian(bytes[sizeof(long)..]));
+        }
+    }
+
+    private void OnGoodbye()
+    {
+        _peerGoodbye.TrySetResult();
+
+        // The answer tells a leaving peer that no new call will follow on this connection.
+        SendGoodbye();
+    }
+
+    private void SendGoodbye()
+    {
+        if (Interlocked.Exchange(ref _goodbyeSent, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = _frames.SendAsync(FrameType.Goodbye, []).AsTask();
+        }
+        catch (TransportException)
+        {
+            // Closed already: there is nothing left to drain.
+            _peerGoodbye.TrySetResult();
+        }
+    }
+}

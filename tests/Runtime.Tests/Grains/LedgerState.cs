@@ -1,0 +1,6 @@
+namespace Cluster.Runtime.Tests.Grains;
+
+public sealed class LedgerState
+{
+    public List<int> Values { get; set; } = [];
+}
