@@ -150,10 +150,13 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
             return;
         }
 
-        if (PickConnection(target) is { } connection)
+        // A connection whose silo has just said goodbye refuses the call; the next pick skips it.
+        while (PickConnection(target) is { } connection)
         {
-            connection.SendRequest(target, request, _timeouts.TimeoutOf(request));
-            return;
+            if (connection.SendRequest(target, request, _timeouts.TimeoutOf(request)))
+            {
+                return;
+            }
         }
 
         var unavailable = new SiloUnavailableException(

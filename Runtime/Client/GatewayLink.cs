@@ -26,7 +26,10 @@ internal sealed partial class GatewayLink(
     public GatewayEndpoint Endpoint => endpoint;
 
     /// <summary>The open connection on which new calls may go, or null while (re)connecting or while the peer is leaving.</summary>
-    public MessageConnection? Connection => _connection is { IsClosed: false, IsPeerLeaving: false } open ? open : null;
+    public MessageConnection? Connection => OpenConnection is { IsPeerLeaving: false } open ? open : null;
+
+    /// <summary>The open connection, also while the peer is leaving; null while (re)connecting.</summary>
+    public MessageConnection? OpenConnection => _connection is { IsClosed: false } open ? open : null;
 
     /// <summary>Completes after the first connection attempt, whatever its outcome.</summary>
     public Task FirstAttempt => _firstAttempt.Task;

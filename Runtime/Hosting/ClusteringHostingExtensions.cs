@@ -3,7 +3,6 @@ using Cluster.Runtime.Membership;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Placement;
-using Cluster.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -50,7 +49,8 @@ public static class ClusteringHostingExtensions
         services.AddSingleton<PlacementDirector>();
         services.AddSingleton<ClusterRouter>();
         services.AddSingleton<FailureDetector>();
-        // Connections from other silos are taken from the moment the silo listens, before others can know it.
+        // Connections from other silos are taken from the moment the silo listens, before others can know it; the
+        // gateway drains them with its own when the silo stops.
         services.AddSingleton<ISiloLifecycleParticipant>(sp => new SiloLifecycleStep(
             SiloLifecycleStage.Transport,
             _ =>
@@ -58,7 +58,7 @@ public static class ClusteringHostingExtensions
                 sp.GetRequiredService<SiloConnections>().Start();
                 return Task.CompletedTask;
             },
-            _ => sp.GetRequiredService<SiloConnections>().DrainAsync(sp.GetRequiredService<IOptions<TransportOptions>>().Value.DrainTimeout)));
+            _ => Task.CompletedTask));
         services.AddSingleton<ISiloLifecycleParticipant>(sp => new SiloLifecycleStep(
             SiloLifecycleStage.Membership, sp.GetRequiredService<MembershipService>().JoinAsync, _ => Task.CompletedTask));
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<ClusterRouter>());

@@ -86,7 +86,7 @@ internal sealed partial class FailureDetector(
         try
         {
             var answered = false;
-            if (connections.Find(silo) is { } connection)
+            if (connections.FindForProbe(silo) is { } connection)
             {
                 try
                 {

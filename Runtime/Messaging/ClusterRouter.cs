@@ -126,7 +126,8 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         GrainAddress? address;
         try
         {
-            address = await _directory.LookupAsync(target, _runtime.StoppingToken);
+            // Not the silo's stopping token: a stopping silo still resolves the calls it passes on to other silos.
+            address = await _directory.LookupAsync(target, CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -148,8 +149,9 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         var candidates = PlacementCandidates(catalog.IsOpen);
         if (candidates.Count == 0)
         {
+            var others = _membership.Current.Active.Count(entry => entry.SiloAddress != Self);
             Fail(request, new SiloUnavailableException(
-                $"No active silo can take a new activation of {target}: this silo is {(catalog.IsOpen ? "not yet connected to the others" : "shutting down")} and no other is Active. Retry once a silo has joined."));
+                $"No silo can take a new activation of {target}: this silo is {(catalog.IsOpen ? "not Active yet" : "shutting down")}, and {(others == 0 ? "no other silo is Active" : $"none of the {others} other Active silos is connected yet")}. Retry in a moment."));
             return;
         }
 
@@ -185,6 +187,12 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
 
     private async Task SendToSiloAsync(SiloAddress silo, GrainId target, Request request)
     {
+        if (_connections.Find(silo) is null && _membership.Current.StatusOf(silo) == SiloStatus.None)
+        {
+            // A member this silo has not read yet: read the table now rather than at the next notification.
+            _membership.RequestRefresh();
+        }
+
         var connection = await _connections.GetAsync(silo, _transport.ConnectTimeout, _runtime.TimeProvider);
         if (connection is null)
         {
@@ -205,7 +213,11 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             return;
         }
 
-        connection.SendRequest(target, request, _runtime.TimeoutTracker.TimeoutOf(request), directed: true);
+        if (!connection.SendRequest(target, request, _runtime.TimeoutTracker.TimeoutOf(request), directed: true))
+        {
+            // That silo is leaving and its connection takes no new call: resolve again without it.
+            Route(target, request);
+        }
     }
 
     private void Fail(Request request, Exception exception)

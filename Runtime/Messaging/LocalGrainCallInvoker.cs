@@ -26,7 +26,14 @@ internal sealed class LocalGrainCallInvoker(GrainRuntime runtime) : TrackingGrai
         }
         else if (!runtime.Observers.IsLocal(target) && runtime.Clients.Find(ObserverRegistry.OwnerOf(target)) is { } client)
         {
-            client.SendRequest(target, request, Timeouts.TimeoutOf(request));
+            if (!client.SendRequest(target, request, Timeouts.TimeoutOf(request)))
+            {
+                var refused = new SiloUnavailableException($"The process owning observer {target} is disconnecting; the call was not sent.");
+                if (!request.TryFail(refused) && request.IsOneWay)
+                {
+                    runtime.OnOneWayCallDropped(request, refused);
+                }
+            }
         }
         else
         {

@@ -76,7 +76,20 @@ internal sealed partial class MessageConnection
     {
         public void Respond<TResult>(Task<TResult> completed)
         {
-            connection._incoming.TryRemove(correlationId, out _);
+            // The call leaves the in-flight set only once its answer is queued: a draining connection closes when
+            // that set is empty, and closing flushes what is queued, so no answer is lost to a graceful stop.
+            try
+            {
+                RespondCore(completed);
+            }
+            finally
+            {
+                connection._incoming.TryRemove(correlationId, out _);
+            }
+        }
+
+        private void RespondCore<TResult>(Task<TResult> completed)
+        {
             var callerGaveUp = cancellation.IsCancellationRequested;
             cancellation.Dispose();
             if (callerGaveUp)

@@ -10,13 +10,16 @@ internal sealed partial class MessageConnection
     private readonly ConcurrentDictionary<long, TaskCompletionSource<int>> _probes = new();
     private readonly TaskCompletionSource _peerGoodbye = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _goodbyeSent;
+    private int _peerLeaving;
+    private int _sendsInProgress;
     private long _nextProbeId;
 
     /// <summary>
-    /// The peer said goodbye: it is stopping, so no new call may be sent on this connection (responses and calls
-    /// already sent are still answered). Routers pick another silo, or resolve the grain again.
+    /// The peer said goodbye first: it is stopping, so no new call may be sent on this connection (calls already sent
+    /// are still answered, and <see cref="SendRequest"/> refuses new ones). Routers pick another silo, or resolve the
+    /// grain again. Also true once the connection has closed.
     /// </summary>
-    public bool IsPeerLeaving => _peerGoodbye.Task.IsCompleted;
+    public bool IsPeerLeaving => Volatile.Read(ref _peerLeaving) != 0 || IsClosed;
 
     /// <summary>
     /// Probes the peer: completes with the number of activations the peer reports once its answer arrives.
@@ -40,6 +43,9 @@ internal sealed partial class MessageConnection
             _probes.TryRemove(id, out _);
         }
     }
+
+    /// <summary>Tells the peer that this process is leaving: it sends no new call on this connection from now on.</summary>
+    public void SayGoodbye() => SendGoodbye();
 
     /// <summary>
     /// Ends the connection without failing a call: says goodbye (the peer then sends no new call), waits for the
@@ -95,10 +101,21 @@ internal sealed partial class MessageConnection
 
     private void OnGoodbye()
     {
-        _peerGoodbye.TrySetResult();
+        if (Volatile.Read(ref _goodbyeSent) == 0)
+        {
+            // The peer leaves. Calls that passed SendRequest's check before the flag are queued before the answer
+            // below, and none after it: the answer tells the peer that no new call follows on this connection.
+            Interlocked.Exchange(ref _peerLeaving, 1);
+            var wait = default(SpinWait);
+            while (Volatile.Read(ref _sendsInProgress) != 0)
+            {
+                wait.SpinOnce();
+            }
 
-        // The answer tells a leaving peer that no new call will follow on this connection.
-        SendGoodbye();
+            SendGoodbye();
+        }
+
+        _peerGoodbye.TrySetResult();
     }
 
     private void SendGoodbye()

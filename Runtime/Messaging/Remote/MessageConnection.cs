@@ -77,43 +77,30 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         return connection;
     }
 
-    /// <summary>Sends a call; its response, a timeout or the connection's end answers the caller.</summary>
+    /// <summary>
+    /// Sends a call; its response, a timeout or the connection's end answers the caller. Returns false, sending
+    /// nothing, when the peer has said it is leaving or the connection has closed: the caller routes the call elsewhere.
+    /// </summary>
     /// <param name="target">The grain or observer called.</param>
     /// <param name="request">The call.</param>
     /// <param name="timeout">The caller's patience, which the callee honours too.</param>
     /// <param name="directed">Whether the directory or placement chose the peer for the grain (see <c>Request.IsDirected</c>).</param>
-    public void SendRequest(GrainId target, Request request, TimeSpan timeout, bool directed = false)
+    public bool SendRequest(GrainId target, Request request, TimeSpan timeout, bool directed = false)
     {
-        var correlationId = Interlocked.Increment(ref _nextCorrelationId);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        ValueTask sending;
+        // Paired with OnGoodbye: a send either sees the peer leaving, or is queued before this side's goodbye.
+        Interlocked.Increment(ref _sendsInProgress);
         try
         {
-            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, directed, _json);
-            var pending = new PendingCall(request, default);
-            if (!request.IsOneWay)
+            if (Volatile.Read(ref _peerLeaving) != 0)
             {
-                _pending[correlationId] = pending;
+                return false;
             }
 
-            sending = _frames.SendAsync(request.IsOneWay ? FrameType.OneWay : FrameType.Request, buffer.WrittenSpan);
-
-            // Watched only once the request is queued, so a Cancel frame can never precede its request.
-            if (!request.IsOneWay && WatchCallerCancellation(request, correlationId) is var registration
-                && !_pending.TryUpdate(correlationId, pending with { Cancellation = registration }, pending))
-            {
-                registration.Dispose();
-            }
+            return Send(target, request, timeout, directed);
         }
-        catch (Exception exception) when (exception is TransportException or JsonException or NotSupportedException)
+        finally
         {
-            FailSend(correlationId, request, exception);
-            return;
-        }
-
-        if (!sending.IsCompletedSuccessfully)
-        {
-            _ = ObserveSendAsync(sending, correlationId, request);
+            Interlocked.Decrement(ref _sendsInProgress);
         }
     }
 
@@ -192,6 +179,71 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     }
 
     public ValueTask DisposeAsync() => _frames.DisposeAsync();
+
+    private bool Send(GrainId target, Request request, TimeSpan timeout, bool directed)
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        var correlationId = Interlocked.Increment(ref _nextCorrelationId);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        ValueTask sending;
+        try
+        {
+            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, directed, _json);
+            var pending = new PendingCall(request, default);
+            if (!request.IsOneWay)
+            {
+                _pending[correlationId] = pending;
+            }
+
+            sending = _frames.SendAsync(request.IsOneWay ? FrameType.OneWay : FrameType.Request, buffer.WrittenSpan);
+
+            // Watched only once the request is queued, so a Cancel frame can never precede its request.
+            if (!request.IsOneWay && WatchCallerCancellation(request, correlationId) is var registration
+                && !_pending.TryUpdate(correlationId, pending with { Cancellation = registration }, pending))
+            {
+                registration.Dispose();
+            }
+        }
+        catch (TransportException) when (IsClosed)
+        {
+            // Closed while sending: nothing was queued, so the call may safely go elsewhere.
+            ForgetUnsent(correlationId);
+            return false;
+        }
+        catch (Exception exception) when (exception is TransportException or JsonException or NotSupportedException)
+        {
+            FailSend(correlationId, request, exception);
+            return true;
+        }
+
+        if (sending.IsFaulted)
+        {
+            // Refused at once (the send queue was completed by a close under way): nothing was queued, and no new
+            // call goes on this connection again.
+            Interlocked.Exchange(ref _peerLeaving, 1);
+            ForgetUnsent(correlationId);
+            return false;
+        }
+
+        if (!sending.IsCompletedSuccessfully)
+        {
+            _ = ObserveSendAsync(sending, correlationId, request);
+        }
+
+        return true;
+    }
+
+    private void ForgetUnsent(long correlationId)
+    {
+        if (_pending.TryRemove(correlationId, out var call))
+        {
+            call.Dispose();
+        }
+    }
 
     public override string ToString() => $"messages with {RemoteName}";
 

@@ -21,15 +21,25 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
 
     private SiloAddress Self => gateway.SiloAddress ?? throw new InvalidOperationException("The silo's gateway has not started.");
 
-    /// <summary>Starts taking connections other silos open to this one.</summary>
-    public void Start() => gateway.SiloConnected = OnAccepted;
+    /// <summary>Starts taking connections other silos open to this one; the gateway drains this silo's links when it stops.</summary>
+    public void Start()
+    {
+        gateway.SiloConnected = OnAccepted;
+        gateway.Links = this;
+    }
 
     /// <summary>The open connection to <paramref name="silo"/> on which new calls may go, or null.</summary>
     public MessageConnection? Find(SiloAddress silo) => _peers.TryGetValue(silo, out var peer) ? peer.Connection : null;
 
     /// <summary>
+    /// The open connection to <paramref name="silo"/> even while that silo is leaving, for probes: a silo that drains
+    /// its connections before it stops still answers, and must not be suspected meanwhile.
+    /// </summary>
+    public MessageConnection? FindForProbe(SiloAddress silo) => _peers.TryGetValue(silo, out var peer) ? peer.OpenConnection : null;
+
+    /// <summary>
     /// The open connection to <paramref name="silo"/>, waiting up to <paramref name="wait"/> for one that is being
-    /// opened (a silo that has just joined); null when none opened in time.
+    /// opened (a silo that has just joined, perhaps not yet read from the table here); null when none opened in time.
     /// </summary>
     public async ValueTask<MessageConnection?> GetAsync(SiloAddress silo, TimeSpan wait, TimeProvider timeProvider)
     {
@@ -39,7 +49,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
         }
 
         var deadline = timeProvider.GetTimestamp() + (long)(wait.TotalSeconds * timeProvider.TimestampFrequency);
-        while (timeProvider.GetTimestamp() < deadline && _peers.ContainsKey(silo))
+        while (timeProvider.GetTimestamp() < deadline)
         {
             await Task.Delay(WaitPollPeriod, timeProvider);
             if (Find(silo) is { } opened)
@@ -95,6 +105,15 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
         }
     }
 
+    /// <summary>Says goodbye on the links this silo opened: the peers send no new call on them.</summary>
+    public void SayGoodbye()
+    {
+        foreach (var peer in _peers.Values)
+        {
+            peer.Link?.OpenConnection?.SayGoodbye();
+        }
+    }
+
     /// <summary>Drains and closes the links this silo opened (the gateway drains the ones it accepted).</summary>
     public Task DrainAsync(TimeSpan timeout) =>
         Task.WhenAll(_peers.Values.Where(peer => peer.Link is not null).Select(peer => peer.Link!.DrainAsync(timeout)));
@@ -122,28 +141,31 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
         }
     }
 
-    private void OnAccepted(SiloAddress address, MessageConnection connection)
-    {
-        var peer = _peers.GetOrAdd(address, static address => new Peer(address));
-        peer.Accepted = connection;
-    }
+    private void OnAccepted(SiloAddress address, MessageConnection connection) =>
+        _peers.GetOrAdd(address, static address => new Peer(address)).Accept(connection);
 
     private sealed class Peer(SiloAddress address) : IAsyncDisposable
     {
-        private volatile MessageConnection? _accepted;
+        // More than one when a peer's link to an earlier start of this endpoint reconnects here before it learns that
+        // this is another start and closes; the newest open one is used.
+        private readonly Lock _lock = new();
+        private volatile MessageConnection[] _accepted = [];
 
         public SiloAddress Address => address;
 
         public GatewayLink? Link { get; set; }
 
-        public MessageConnection? Accepted
-        {
-            get => _accepted;
-            set => _accepted = value;
-        }
+        public MessageConnection? Connection => OpenConnection is { IsPeerLeaving: false } connection ? connection : null;
 
-        public MessageConnection? Connection =>
-            Link?.Connection ?? (_accepted is { IsClosed: false, IsPeerLeaving: false } accepted ? accepted : null);
+        public MessageConnection? OpenConnection => Link?.OpenConnection ?? _accepted.LastOrDefault(connection => !connection.IsClosed);
+
+        public void Accept(MessageConnection connection)
+        {
+            lock (_lock)
+            {
+                _accepted = [.. _accepted.Where(accepted => !accepted.IsClosed), connection];
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -152,7 +174,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
                 await Link.DisposeAsync();
             }
 
-            if (_accepted is { } accepted)
+            foreach (var accepted in _accepted)
             {
                 await accepted.DisposeAsync();
             }

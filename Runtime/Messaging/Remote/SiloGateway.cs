@@ -41,6 +41,9 @@ internal sealed partial class SiloGateway(
     /// <summary>Told of each connection another silo opened to this one, once its hello has arrived.</summary>
     public Action<SiloAddress, MessageConnection>? SiloConnected { get; set; }
 
+    /// <summary>The connections this silo opened to other silos, in a cluster; drained with the accepted ones.</summary>
+    public SiloConnections? Links { get; set; }
+
     public Task OnStartAsync(CancellationToken cancellationToken)
     {
         var options = gatewayOptions.Value;
@@ -60,8 +63,19 @@ internal sealed partial class SiloGateway(
             await _listener.DisposeAsync();
         }
 
+        // Every peer hears goodbye first, so none sends new calls. Clients' connections drain next, while the
+        // connections to other silos stay up for the calls this silo still passes on; those drain last.
         var timeout = transportOptions.Value.DrainTimeout;
-        await Task.WhenAll(runtime.Clients.Snapshot().Select(connection => connection.DrainAsync(timeout)));
+        var accepted = runtime.Clients.Snapshot();
+        foreach (var connection in accepted)
+        {
+            connection.SayGoodbye();
+        }
+
+        Links?.SayGoodbye();
+        var fromSilos = accepted.Where(IsFromSilo).ToList();
+        await Task.WhenAll(accepted.Except(fromSilos).Select(connection => connection.DrainAsync(timeout)));
+        await Task.WhenAll(fromSilos.Select(connection => connection.DrainAsync(timeout)).Append(Links?.DrainAsync(timeout) ?? Task.CompletedTask));
     }
 
     public async ValueTask DisposeAsync()
@@ -80,6 +94,9 @@ internal sealed partial class SiloGateway(
     public Request? CreateRequest(string interfaceName, string methodKey) => runtime.Registry.CreateRequest(interfaceName, methodKey);
 
     public void Route(GrainId target, Request request) => runtime.Dispatcher.Route(target, request);
+
+    private static bool IsFromSilo(MessageConnection connection) =>
+        connection.RemoteHello.IsCompletedSuccessfully && connection.RemoteHello.Result.Role == HelloMessage.SiloRole;
 
     private static string AdvertisedHost(GatewayOptions options, IPEndPoint bound) =>
         options.AdvertisedHost is { Length: > 0 } configured ? configured

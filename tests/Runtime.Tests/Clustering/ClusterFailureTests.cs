@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Membership;
+using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
+using Cluster.Runtime.Tests.Infrastructure;
+using Cluster.Runtime.Tests.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cluster.Runtime.Tests.Clustering;
+
+public sealed class ClusterFailureTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Kill_OneSilo_DeclaredDeadAndItsGrainsAnswerElsewhereWithTheirState(int silos)
+    {
+        await using var cluster = await StartClusterAsync(silos);
+        var survivor = cluster.Silos[0];
+        var victim = cluster.Silos[^1];
+        var victimAddress = TestCluster.AddressOf(victim);
+        var keys = Enumerable.Range(0, 30).Select(_ => Probe.NewKey("ledger")).ToList();
+        var receipts = await Task.WhenAll(keys.Select(key => survivor.GrainFactory.GetGrain<ILedgerGrain>(key).AppendAsync(1)));
+        var onVictim = keys.Where((_, i) => receipts[i].Silo == victimAddress.ToString()).ToList();
+        Assert.NotEmpty(onVictim);
+
+        await cluster.KillSiloAsync(victim);
+        var clock = Stopwatch.StartNew();
+
+        await Probe.WaitUntilAsync(
+            async () => (await Task.WhenAll(onVictim.Select(key => survivor.GrainFactory.GetGrain<ILedgerGrain>(key).ReadAsync()))).All(values => values.SequenceEqual([1])),
+            TimeSpan.FromSeconds(10),
+            "every grain of the killed silo answers again with its written state");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"recovery took {clock.Elapsed}");
+        Assert.All(cluster.Silos, silo => Assert.Equal(SiloStatus.Dead, Membership(silo).Current.StatusOf(victimAddress)));
+    }
+
+    [Fact]
+    public async Task Stop_SiloUnderLoad_NoCallFailsAndNoWriteIsLost()
+    {
+        await using var cluster = await StartClusterAsync(3);
+        var client = await cluster.CreateClientAsync();
+        var keys = Enumerable.Range(0, 30).Select(_ => Probe.NewKey("ledger")).ToList();
+        await Task.WhenAll(keys.Select(key => client.GetGrain<ILedgerGrain>(key).AppendAsync(0)));
+
+        using var load = new CancellationTokenSource();
+        var writers = keys.Select(key => WriteUntilCancelledAsync(client, key, load.Token)).ToList();
+        await Task.Delay(300);
+        await cluster.StopSiloAsync(cluster.Silos[1]);
+        await Task.Delay(300);
+        await load.CancelAsync();
+        var written = await Task.WhenAll(writers);
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var values = await client.GetGrain<ILedgerGrain>(keys[i]).ReadAsync();
+            Assert.Equal(Enumerable.Range(0, written[i] + 1), values);
+        }
+    }
+
+    [Fact]
+    public async Task RollingRestart_EverySilo_NoCallFails()
+    {
+        await using var cluster = await StartClusterAsync(3);
+        var client = await cluster.CreateClientAsync();
+        var keys = Enumerable.Range(0, 20).Select(_ => Probe.NewKey("ledger")).ToList();
+        await Task.WhenAll(keys.Select(key => client.GetGrain<ILedgerGrain>(key).AppendAsync(0)));
+
+        using var load = new CancellationTokenSource();
+        var writers = keys.Select(key => WriteUntilCancelledAsync(client, key, load.Token)).ToList();
+        foreach (var silo in cluster.Silos.ToList())
+        {
+            await cluster.RestartSiloAsync(silo);
+            await cluster.WaitForMembershipAsync();
+        }
+
+        await load.CancelAsync();
+        var written = await Task.WhenAll(writers);
+
+        Assert.All(written, count => Assert.True(count > 0));
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.Equal(Enumerable.Range(0, written[i] + 1), await client.GetGrain<ILedgerGrain>(keys[i]).ReadAsync());
+        }
+    }
+
+    private static MembershipService Membership(TestSilo silo) => silo.Services.GetRequiredService<MembershipService>();
+
+    /// <summary>Appends 1, 2, 3... until cancelled; any failed call fails the test. Returns how many were appended.</summary>
+    private static async Task<int> WriteUntilCancelledAsync(IClusterClient client, string key, CancellationToken cancellationToken)
+    {
+        var grain = client.GetGrain<ILedgerGrain>(key);
+        var next = 1;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await grain.AppendAsync(next);
+            next++;
+        }
+
+        return next - 1;
+    }
+
+    private Task<TestCluster> StartClusterAsync(int silos) =>
+        TestCluster.StartAsync(options =>
+        {
+            options.ConnectionString = database.ConnectionString;
+            options.InitialSilos = silos;
+        });
+}
