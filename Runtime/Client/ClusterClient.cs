@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Cluster.Runtime.Activation;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Directory;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Messaging.Wire;
@@ -16,7 +17,9 @@ namespace Cluster.Runtime.Client;
 /// <summary>
 /// The <see cref="IClusterClient"/> of a process without a silo: calls go over the gateways' connections, observer
 /// objects live here and silos call them back on the same connections. Which grain type serves an interface comes
-/// from the silos' hello, so the client needs the grain interfaces, not the grain classes.
+/// from the silos' hello, so the client needs the grain interfaces, not the grain classes. With a directory (gateway
+/// discovery from PostgreSQL), each call goes straight to the silo hosting the grain; without one, or for a grain not
+/// yet activated, to one gateway chosen by hashing, which places or forwards it.
 /// </summary>
 internal sealed partial class ClusterClient : IClusterClient, IHostedService, IMessageRouter, IAsyncDisposable
 {
@@ -30,6 +33,7 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
     private readonly ClientGrainCallInvoker _invoker;
     private readonly Lock _grainTypesLock = new();
     private readonly IReadOnlyList<IGatewayListProvider> _providers;
+    private readonly ClientGrainLocator? _locator;
     private readonly SemaphoreSlim _gatewaysChanged = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
     private GatewayLink[] _links = [];
@@ -43,10 +47,12 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
         IOptions<ClusterClientOptions> options,
         IOptions<TransportOptions> transport,
         IEnumerable<IGatewayListProvider> providers,
+        IEnumerable<IGrainDirectory> directories,
         TimeProvider timeProvider,
         ILogger<ClusterClient> logger)
     {
         _providers = [.. providers];
+        _locator = directories.FirstOrDefault() is { } directory ? new ClientGrainLocator(directory) : null;
         ServiceProvider = services;
         _options = options.Value;
         _transport = transport.Value;
@@ -66,6 +72,9 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
 
     /// <summary>How often gateway providers are asked again even without a change signal.</summary>
     public static TimeSpan GatewayRefreshPeriod { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The client's directory lookups, when it reads the cluster's directory.</summary>
+    internal ClientGrainLocator? Locator => _locator;
 
     /// <summary>Whether at least one gateway connection is open.</summary>
     public bool IsConnected => Volatile.Read(ref _links).Any(link => link.Connection is not null);
@@ -144,12 +153,60 @@ internal sealed partial class ClusterClient : IClusterClient, IHostedService, IM
 
     public void Route(GrainId target, Request request)
     {
-        if (ObserverRegistry.IsObserver(target) && _observers.IsLocal(target))
+        if (ObserverRegistry.IsObserver(target))
         {
-            _observers.Dispatch(target, request);
-            return;
+            if (_observers.IsLocal(target))
+            {
+                _observers.Dispatch(target, request);
+                return;
+            }
+        }
+        else if (_locator is { } locator)
+        {
+            if (!locator.Cache.TryGet(target, out var cached))
+            {
+                _ = LookUpAndRouteAsync(locator, target, request);
+                return;
+            }
+
+            if (TrySendToHost(cached, target, request))
+            {
+                return;
+            }
         }
 
+        RouteThroughGateway(target, request);
+    }
+
+    public void OnForwarded(GrainId grain) => _locator?.Cache.Invalidate(grain);
+
+    private async Task LookUpAndRouteAsync(ClientGrainLocator locator, GrainId target, Request request)
+    {
+        if (await locator.LookupAsync(target) is not { } address || !TrySendToHost(address, target, request))
+        {
+            RouteThroughGateway(target, request);
+        }
+    }
+
+    /// <summary>Sends the call straight to the silo of <paramref name="address"/> when a connection to that very start is open.</summary>
+    private bool TrySendToHost(GrainAddress address, GrainId target, Request request)
+    {
+        var silo = address.SiloAddress;
+        foreach (var link in Volatile.Read(ref _links))
+        {
+            if (link.Endpoint.Port == silo.Port && string.Equals(link.Endpoint.Host, silo.Host, StringComparison.OrdinalIgnoreCase)
+                && link.Connection is { } connection && connection.RemoteHello.IsCompletedSuccessfully
+                && connection.RemoteHello.Result.SiloAddress == silo.ToString())
+            {
+                return connection.SendRequest(target, request, _timeouts.TimeoutOf(request), directed: true);
+            }
+        }
+
+        return false;
+    }
+
+    private void RouteThroughGateway(GrainId target, Request request)
+    {
         // A connection whose silo has just said goodbye refuses the call; the next pick skips it.
         while (PickConnection(target) is { } connection)
         {

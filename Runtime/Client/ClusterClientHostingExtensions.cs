@@ -1,4 +1,5 @@
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Directory;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Membership;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,8 @@ public static class ClusterClientHostingExtensions
 
     /// <summary>
     /// Also connects to the gateways of every Active silo in the membership table of
-    /// <c>Membership:Postgres</c>, following silos as they join and leave.
+    /// <c>Membership:Postgres</c>, following silos as they join and leave, and reads the cluster's grain directory in
+    /// the same database, so each call goes straight to the silo that hosts its grain.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresGatewayDiscovery(this IHostApplicationBuilder builder, Action<PostgresMembershipOptions>? configure = null)
     {
@@ -62,6 +64,8 @@ public static class ClusterClientHostingExtensions
         services.TryAddSingleton(sp => new PostgresMembershipWatcher(
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipWatcher>>()));
         services.AddSingleton<IGatewayListProvider, MembershipGatewayListProvider>();
+        services.TryAddSingleton<IGrainDirectory>(sp => PostgresGrainDirectory.ForMembership(
+            sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresGrainDirectory>>()));
         return builder;
     }
 

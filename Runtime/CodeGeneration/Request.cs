@@ -18,6 +18,7 @@ public abstract class Request
     private const int CallerCompletedFlag = 1;
     private const int CompleteInlineFlag = 2;
     private const int DirectedFlag = 4;
+    private const int ForwardedFlag = 16;
     private const int HopCountShift = 8;
     private const int HopCountMask = 0xF;
 
@@ -84,6 +85,14 @@ public abstract class Request
             }
         }
     }
+
+    /// <summary>
+    /// A silo passed this call on to another because it did not host the grain: whoever sent it here holds a stale
+    /// directory entry, and the response tells it so.
+    /// </summary>
+    internal bool WasForwarded => (Volatile.Read(ref _flags) & ForwardedFlag) != 0;
+
+    internal void MarkForwarded() => Interlocked.Or(ref _flags, ForwardedFlag);
 
     /// <summary>
     /// How many times this call has crossed from one process to another so far; bounded so that a call forwarded from

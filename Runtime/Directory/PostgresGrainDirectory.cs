@@ -47,6 +47,17 @@ public sealed partial class PostgresGrainDirectory : IGrainDirectory, IAsyncDisp
         _initialization = new AsyncOnce(InitializeSchemaAsync);
     }
 
+    /// <summary>The directory of the cluster that <paramref name="membership"/> names: same database, schema and cluster id.</summary>
+    /// <param name="membership">The cluster's membership options.</param>
+    /// <param name="logger">The logger; <c>null</c> for none.</param>
+    public static PostgresGrainDirectory ForMembership(PostgresMembershipOptions membership, ILogger<PostgresGrainDirectory>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        return new PostgresGrainDirectory(
+            new PostgresGrainDirectoryOptions { ConnectionString = membership.ConnectionString, ClusterId = membership.ClusterId, Schema = membership.Schema },
+            logger);
+    }
+
     /// <summary>The cluster whose entries this directory reads and writes.</summary>
     public string ClusterId => _options.ClusterId;
 

@@ -36,13 +36,8 @@ public static class ClusteringHostingExtensions
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipTable>>()));
         services.AddSingleton(sp => new PostgresMembershipWatcher(
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipWatcher>>()));
-        services.TryAddSingleton<IGrainDirectory>(sp =>
-        {
-            var membership = sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value;
-            return new PostgresGrainDirectory(
-                new PostgresGrainDirectoryOptions { ConnectionString = membership.ConnectionString, ClusterId = membership.ClusterId, Schema = membership.Schema },
-                sp.GetRequiredService<ILogger<PostgresGrainDirectory>>());
-        });
+        services.TryAddSingleton<IGrainDirectory>(sp => PostgresGrainDirectory.ForMembership(
+            sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresGrainDirectory>>()));
 
         services.AddSingleton<MembershipService>();
         services.AddSingleton<SiloConnections>();

@@ -213,6 +213,12 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             return;
         }
 
+        if (request.HopCount > 0)
+        {
+            // It came from another process that thought the grain was here, or sent it here to be placed.
+            request.MarkForwarded();
+        }
+
         if (!connection.SendRequest(target, request, _runtime.TimeoutTracker.TimeoutOf(request), directed: true))
         {
             // That silo is leaving and its connection takes no new call: resolve again without it.

@@ -11,4 +11,7 @@ internal interface IMessageRouter
 
     /// <summary>Runs <paramref name="request"/> on <paramref name="target"/> (an activation here or an observer).</summary>
     void Route(GrainId target, Request request);
+
+    /// <summary>A call this process sent to <paramref name="grain"/> was forwarded: any cached address of the grain is stale.</summary>
+    void OnForwarded(GrainId grain);
 }

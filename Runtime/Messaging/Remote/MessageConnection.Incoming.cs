@@ -37,7 +37,7 @@ internal sealed partial class MessageConnection
             var cancellation = new CancellationTokenSource();
             _incoming[header.CorrelationId] = new IncomingCall(cancellation, request);
             request.CancellationToken = cancellation.Token;
-            IRemoteResponder responder = new Responder(this, header.CorrelationId, cancellation);
+            IRemoteResponder responder = new Responder(this, header.CorrelationId, cancellation, request);
             if (request is IStreamRequest)
             {
                 responder = request.PumpItemsToWire(this, header.CorrelationId, responder);
@@ -72,7 +72,7 @@ internal sealed partial class MessageConnection
     }
 
     /// <summary>Answers one call from the peer when its method ends.</summary>
-    private sealed class Responder(MessageConnection connection, long correlationId, CancellationTokenSource cancellation) : IRemoteResponder
+    private sealed class Responder(MessageConnection connection, long correlationId, CancellationTokenSource cancellation, Request request) : IRemoteResponder
     {
         public void Respond<TResult>(Task<TResult> completed)
         {
@@ -104,7 +104,7 @@ internal sealed partial class MessageConnection
             {
                 try
                 {
-                    MessageCodec.WriteSuccess(buffer, correlationId, completed.Result, connection._json);
+                    MessageCodec.WriteSuccess(buffer, correlationId, completed.Result, connection._json, request.WasForwarded);
                 }
                 catch (Exception exception)
                 {
@@ -116,7 +116,7 @@ internal sealed partial class MessageConnection
             else
             {
                 var exception = completed.Exception?.InnerException ?? new OperationCanceledException("The call was cancelled.");
-                MessageCodec.WriteException(buffer, correlationId, exception);
+                MessageCodec.WriteException(buffer, correlationId, exception, request.WasForwarded);
             }
 
             SendResponse(connection, correlationId, buffer);

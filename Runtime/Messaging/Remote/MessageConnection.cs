@@ -287,7 +287,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     private void OnResponse(ReadOnlySequence<byte> payload)
     {
         var reader = new WireReader(payload);
-        var (correlationId, status) = MessageCodec.ReadResponseHeader(ref reader);
+        var (correlationId, status, forwarded) = MessageCodec.ReadResponseHeader(ref reader);
         if (!_pending.TryRemove(correlationId, out var call))
         {
             // The caller gave up and the call was forgotten; the late outcome has nobody to go to.
@@ -295,6 +295,11 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         }
 
         call.Dispose();
+        if (forwarded && call.Request.Target is { } target)
+        {
+            _router.OnForwarded(target.GrainId);
+        }
+
         if (status == ResponseStatus.Success)
         {
             call.Request.CompleteFromWire(reader.Remaining, _json);

@@ -95,6 +95,8 @@ internal sealed partial class SiloGateway(
 
     public void Route(GrainId target, Request request) => runtime.Dispatcher.Route(target, request);
 
+    public void OnForwarded(GrainId grain) => runtime.Cluster?.Cache.Invalidate(grain);
+
     private static bool IsFromSilo(MessageConnection connection) =>
         connection.RemoteHello.IsCompletedSuccessfully && connection.RemoteHello.Result.Role == HelloMessage.SiloRole;
 

@@ -12,7 +12,7 @@ namespace Cluster.Runtime.Messaging.Wire;
 /// capture, can follow a call.
 /// <list type="bullet">
 /// <item>Request: correlation id (int64), grain type, grain key, interface name, method key, timeout in ms (int32), flags (byte: 1 = directed), hop count (byte), JSON argument array.</item>
-/// <item>Response: correlation id, status (byte), then the JSON result, or the exception's type name, assembly name and message.</item>
+/// <item>Response: correlation id, status (byte; bit 0x80 set when a silo forwarded the call, so the caller's directory entry for the grain is stale), then the JSON result, or the exception's type name, assembly name and message.</item>
 /// <item>Cancel: correlation id.</item>
 /// <item>StreamItem: correlation id, then one item of a streamed call as JSON written with the item type.</item>
 /// </list>
@@ -22,6 +22,7 @@ internal static class MessageCodec
     private static readonly ConcurrentDictionary<(string Assembly, string Type), Type> ExceptionTypes = new();
 
     private const byte DirectedFlag = 1;
+    private const byte ForwardedStatusFlag = 0x80;
 
     public static void WriteRequest(IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, bool directed, JsonSerializerOptions json)
     {
@@ -68,19 +69,19 @@ internal static class MessageCodec
         request.ReadArguments(ref reader, json);
     }
 
-    public static void WriteSuccess<TResult>(IBufferWriter<byte> buffer, long correlationId, TResult result, JsonSerializerOptions json)
+    public static void WriteSuccess<TResult>(IBufferWriter<byte> buffer, long correlationId, TResult result, JsonSerializerOptions json, bool forwarded = false)
     {
         WireWriter.WriteInt64(buffer, correlationId);
-        WireWriter.WriteByte(buffer, (byte)ResponseStatus.Success);
+        WireWriter.WriteByte(buffer, Status(ResponseStatus.Success, forwarded));
         using var writer = new Utf8JsonWriter(buffer);
         JsonSerializer.Serialize(writer, result, json);
     }
 
     /// <summary>Writes an exception as its type and message only: no stack trace, inner exception or data.</summary>
-    public static void WriteException(IBufferWriter<byte> buffer, long correlationId, Exception exception)
+    public static void WriteException(IBufferWriter<byte> buffer, long correlationId, Exception exception, bool forwarded = false)
     {
         WireWriter.WriteInt64(buffer, correlationId);
-        WireWriter.WriteByte(buffer, (byte)ResponseStatus.Exception);
+        WireWriter.WriteByte(buffer, Status(ResponseStatus.Exception, forwarded));
         var type = exception.GetType();
         var (typeName, assemblyName) = exception is GrainCallException opaque
             ? (opaque.OriginalTypeName, string.Empty)
@@ -90,14 +91,17 @@ internal static class MessageCodec
         WireWriter.WriteString(buffer, exception.Message);
     }
 
-    public static (long CorrelationId, ResponseStatus Status) ReadResponseHeader(ref WireReader reader)
+    public static (long CorrelationId, ResponseStatus Status, bool Forwarded) ReadResponseHeader(ref WireReader reader)
     {
         var correlationId = reader.ReadInt64();
-        var status = reader.ReadByte();
-        return Enum.IsDefined((ResponseStatus)status)
-            ? (correlationId, (ResponseStatus)status)
-            : throw new WireFormatException($"A response has status {status}, which this version does not know.");
+        var flags = reader.ReadByte();
+        var status = (ResponseStatus)(flags & ~ForwardedStatusFlag);
+        return Enum.IsDefined(status)
+            ? (correlationId, status, (flags & ForwardedStatusFlag) != 0)
+            : throw new WireFormatException($"A response has status {flags}, which this version does not know.");
     }
+
+    private static byte Status(ResponseStatus status, bool forwarded) => (byte)((byte)status | (forwarded ? ForwardedStatusFlag : 0));
 
     public static TResult ReadResult<TResult>(ReadOnlySequence<byte> json, JsonSerializerOptions options)
     {

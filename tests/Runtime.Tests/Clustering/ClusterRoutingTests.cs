@@ -1,3 +1,5 @@
+using Cluster.Runtime.Client;
+using Cluster.Runtime.Core;
 using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
@@ -81,6 +83,31 @@ public sealed class ClusterRoutingTests(PostgresDatabaseFixture database) : ICla
 
         Assert.All(fromSilos, silo => Assert.Equal(fromClient.Silo, silo));
         Assert.Single(Probe.EventsOf(key));
+    }
+
+    [Fact]
+    public async Task Call_FromAClientWithTheDirectory_CachesTheHostAndDropsTheEntryOnceTheGrainMoved()
+    {
+        await using var cluster = await StartClusterAsync(silos: 3);
+        var client = await cluster.CreateClientAsync();
+        var locator = Assert.IsType<ClusterClient>(client).Locator!;
+        var key = Probe.NewKey("local");
+        var grainId = new GrainId("local", key);
+        var (a, c) = (cluster.Silos[0], cluster.Silos[2]);
+
+        // Placed on A by its first caller; the client's second call finds it in the directory and caches it.
+        var host = await a.GrainFactory.GetGrain<ILocalGrain>(key).WhereAsync();
+        Assert.Equal(host, await client.GetGrain<ILocalGrain>(key).WhereAsync());
+        Assert.True(locator.Cache.TryGet(grainId, out var cached));
+        Assert.Equal(host, cached.SiloAddress.ToString());
+
+        await a.GrainFactory.GetGrain<ILocalGrain>(key).DeactivateAsync();
+        await Probe.WaitUntilAsync(async () => await c.GrainFactory.GetGrain<ILocalGrain>(key).WhereAsync() == TestCluster.AddressOf(c).ToString(),
+            because: "once deactivated on A the grain reactivates on C, its next first caller");
+
+        // The stale entry sends the call to A, which forwards it to C and says so: the client forgets the entry.
+        Assert.Equal(TestCluster.AddressOf(c).ToString(), await client.GetGrain<ILocalGrain>(key).WhereAsync());
+        Assert.False(locator.Cache.TryGet(grainId, out _));
     }
 
     private Task<TestCluster> StartClusterAsync(int silos) =>

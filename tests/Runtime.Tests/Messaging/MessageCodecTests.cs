@@ -18,11 +18,27 @@ public sealed class MessageCodecTests
 
         MessageCodec.WriteSuccess(buffer, 42, report, Json);
         var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
-        var (correlationId, status) = MessageCodec.ReadResponseHeader(ref reader);
+        var (correlationId, status, forwarded) = MessageCodec.ReadResponseHeader(ref reader);
 
         Assert.Equal(42, correlationId);
         Assert.Equal(ResponseStatus.Success, status);
+        Assert.False(forwarded);
         Assert.Equal(report, MessageCodec.ReadResult<TimerReport>(reader.Remaining, Json));
+    }
+
+    [Fact]
+    public void WriteException_ForwardedCall_ReadsBackTheStatusAndTheForwardedFlag()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        MessageCodec.WriteException(buffer, 9, new InvalidOperationException("moved"), forwarded: true);
+        var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+        var (correlationId, status, forwarded) = MessageCodec.ReadResponseHeader(ref reader);
+
+        Assert.Equal(9, correlationId);
+        Assert.Equal(ResponseStatus.Exception, status);
+        Assert.True(forwarded);
+        Assert.Equal("moved", MessageCodec.ReadException(ref reader).Message);
     }
 
     [Fact]
