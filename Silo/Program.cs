@@ -1,7 +1,7 @@
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration().AddGateway());
+builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration().AddGateway().AddClusteringFromConfiguration());
 builder.Services.AddSiloHealthChecks();
 
 var app = builder.Build();

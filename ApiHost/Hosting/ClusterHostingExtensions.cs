@@ -6,7 +6,8 @@ namespace Cluster.ApiHost.Hosting;
 /// <summary>
 /// How the API host reaches grains, chosen by <c>Cluster:Mode</c>: <c>Embedded</c> (default) co-hosts a silo on
 /// the storage configured under <c>Storage</c> (SQLite under ./data unless set), <c>Client</c> connects to the
-/// silo gateways listed under <c>ClusterClient:Gateways</c>.
+/// silo gateways listed under <c>ClusterClient:Gateways</c>, or found in the membership table when
+/// <c>Membership:Postgres:ConnectionString</c> is set.
 /// </summary>
 public static class ClusterHostingExtensions
 {
@@ -24,13 +25,13 @@ public static class ClusterHostingExtensions
         }
         else if (string.Equals(mode, ClientMode, StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseClusterClient();
+            builder.UseClusterClient().AddGatewayDiscoveryFromConfiguration();
             builder.Services.AddClusterClientHealthChecks();
         }
         else
         {
             throw new InvalidOperationException(
-                $"{ModeKey} is '{mode}'; set {EmbeddedMode} (a silo in this process, the default) or {ClientMode} (connect to the silos listed under ClusterClient:Gateways).");
+                $"{ModeKey} is '{mode}'; set {EmbeddedMode} (a silo in this process, the default) or {ClientMode} (connect to the silos listed under ClusterClient:Gateways or found through Membership:Postgres).");
         }
 
         return builder;

@@ -69,6 +69,15 @@ public static class ClusterClientHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds <see cref="AddPostgresGatewayDiscovery"/> when <c>Membership:Postgres:ConnectionString</c> is set, so a
+    /// deployment chooses between a fixed gateway list and discovery by configuration alone.
+    /// </summary>
+    public static IHostApplicationBuilder AddGatewayDiscoveryFromConfiguration(this IHostApplicationBuilder builder) =>
+        string.IsNullOrWhiteSpace(builder.Configuration[$"{PostgresMembershipOptions.SectionName}:{nameof(PostgresMembershipOptions.ConnectionString)}"])
+            ? builder
+            : builder.AddPostgresGatewayDiscovery();
+
     /// <summary>Registers the client's readiness check (a gateway connection is open), tagged for <c>/health/ready</c>.</summary>
     public static IHealthChecksBuilder AddClusterClientHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster-client", tags: [SiloHealthEndpoints.ReadyTag]);

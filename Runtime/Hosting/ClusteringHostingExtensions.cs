@@ -14,6 +14,16 @@ namespace Cluster.Runtime.Hosting;
 public static class ClusteringHostingExtensions
 {
     /// <summary>
+    /// Joins a PostgreSQL-coordinated cluster (<see cref="AddPostgresClustering"/>) when
+    /// <c>Membership:Postgres:ConnectionString</c> is set; otherwise the silo runs alone. For silo programs whose
+    /// deployments choose by configuration (environment variables such as <c>Membership__Postgres__ConnectionString</c>).
+    /// </summary>
+    public static ISiloBuilder AddClusteringFromConfiguration(this ISiloBuilder silo) =>
+        string.IsNullOrWhiteSpace(silo.Configuration[$"{PostgresMembershipOptions.SectionName}:{nameof(PostgresMembershipOptions.ConnectionString)}"])
+            ? silo
+            : silo.AddPostgresClustering();
+
+    /// <summary>
     /// Joins the cluster named by <c>Membership:Postgres:ClusterId</c> in the database of
     /// <c>Membership:Postgres:ConnectionString</c>, under the gateway's endpoint: membership, failure detection
     /// (<c>Membership</c> section), connections to the other silos, and the grain directory in the same database and

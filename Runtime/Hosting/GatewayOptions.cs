@@ -19,8 +19,8 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// The host name or address other silos and clients use to reach this silo, written to the membership table.
-    /// Default empty: the listen address, or the machine's host name when listening on all addresses (0.0.0.0), which
-    /// is what containers on one network resolve. At most 253 characters, without spaces, '@' or '/'.
+    /// Default empty: the listen address, or, when listening on all addresses (0.0.0.0), the machine's first non-loopback
+    /// IPv4 address, which containers on one network reach. At most 253 characters, without spaces, '@' or '/'.
     /// </summary>
     public string AdvertisedHost { get; set; } = string.Empty;
 }

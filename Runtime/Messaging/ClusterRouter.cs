@@ -121,7 +121,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         _ = SendToSiloAsync(address.SiloAddress, address.GrainId, request);
     }
 
-    private async Task ResolveAndRouteAsync(GrainId target, Request request, GrainClassInfo classInfo)
+    private async Task ResolveAndRouteAsync(GrainId target, Request request, GrainClassInfo classInfo, bool resolvedAgain = false)
     {
         GrainAddress? address;
         try
@@ -140,7 +140,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         if (address is not null && address.SiloAddress != Self && !IsGone(address.SiloAddress))
         {
             Cache.Put(address);
-            await SendToSiloAsync(address.SiloAddress, target, request);
+            await SendToSiloAsync(address.SiloAddress, target, request, resolvedAgain);
             return;
         }
 
@@ -162,7 +162,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             return;
         }
 
-        await SendToSiloAsync(silo, target, request);
+        await SendToSiloAsync(silo, target, request, resolvedAgain);
     }
 
     private List<SiloAddress> PlacementCandidates(bool selfOpen)
@@ -185,7 +185,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         return candidates;
     }
 
-    private async Task SendToSiloAsync(SiloAddress silo, GrainId target, Request request)
+    private async Task SendToSiloAsync(SiloAddress silo, GrainId target, Request request, bool resolvedAgain = false)
     {
         if (_connections.Find(silo) is null && _membership.Current.StatusOf(silo) == SiloStatus.None)
         {
@@ -193,15 +193,22 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             _membership.RequestRefresh();
         }
 
-        var connection = await _connections.GetAsync(silo, _transport.ConnectTimeout, _runtime.TimeProvider);
-        if (connection is null)
+        var connection = await _connections.GetAsync(silo, _transport.ConnectTimeout, _runtime.TimeProvider, () => IsGone(silo));
+        if (connection is not null)
         {
-            Fail(request, new SiloUnavailableException(
-                $"{target} is hosted on silo {silo}, which this silo cannot reach; the call was not sent. If that silo has crashed, the cluster declares it dead within seconds and the grain reactivates elsewhere on a later call."));
+            Send(connection, target, request);
             return;
         }
 
-        Send(connection, target, request);
+        if (IsGone(silo) && !resolvedAgain && _runtime.Registry.FindClass(target.Type) is { } classInfo)
+        {
+            // Declared dead while the call waited, never having been sent: it goes where the grain reactivates.
+            await ResolveAndRouteAsync(target, request, classInfo, resolvedAgain: true);
+            return;
+        }
+
+        Fail(request, new SiloUnavailableException(
+            $"{target} is hosted on silo {silo}, which this silo cannot reach; the call was not sent. If that silo has crashed, the cluster declares it dead within seconds and the grain reactivates elsewhere on a later call."));
     }
 
     private void Send(MessageConnection connection, GrainId target, Request request)

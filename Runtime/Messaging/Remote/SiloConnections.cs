@@ -39,9 +39,10 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
 
     /// <summary>
     /// The open connection to <paramref name="silo"/>, waiting up to <paramref name="wait"/> for one that is being
-    /// opened (a silo that has just joined, perhaps not yet read from the table here); null when none opened in time.
+    /// opened (a silo that has just joined, perhaps not yet read from the table here); null when none opened in time,
+    /// or as soon as <paramref name="giveUp"/> says the silo is gone.
     /// </summary>
-    public async ValueTask<MessageConnection?> GetAsync(SiloAddress silo, TimeSpan wait, TimeProvider timeProvider)
+    public async ValueTask<MessageConnection?> GetAsync(SiloAddress silo, TimeSpan wait, TimeProvider timeProvider, Func<bool> giveUp)
     {
         if (Find(silo) is { } connection)
         {
@@ -49,7 +50,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
         }
 
         var deadline = timeProvider.GetTimestamp() + (long)(wait.TotalSeconds * timeProvider.TimestampFrequency);
-        while (timeProvider.GetTimestamp() < deadline)
+        while (timeProvider.GetTimestamp() < deadline && !giveUp())
         {
             await Task.Delay(WaitPollPeriod, timeProvider);
             if (Find(silo) is { } opened)

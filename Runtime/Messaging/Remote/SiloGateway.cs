@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using Cluster.Runtime.Activation;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
@@ -102,8 +104,20 @@ internal sealed partial class SiloGateway(
 
     private static string AdvertisedHost(GatewayOptions options, IPEndPoint bound) =>
         options.AdvertisedHost is { Length: > 0 } configured ? configured
-        : bound.Address.Equals(IPAddress.Any) || bound.Address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName()
+        : bound.Address.Equals(IPAddress.Any) || bound.Address.Equals(IPAddress.IPv6Any) ? FirstExternalAddress()
         : bound.Address.ToString();
+
+    /// <summary>
+    /// For a silo listening on all addresses: its first up, non-loopback IPv4 address, which peers on the same
+    /// network (a container network, say) reach without name resolution; the host name when it has none.
+    /// </summary>
+    private static string FirstExternalAddress() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(nic => nic.OperationalStatus == OperationalStatus.Up && nic.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
+            .Select(unicast => unicast.Address)
+            .FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))
+            ?.ToString() ?? Dns.GetHostName();
 
     private async Task AcceptAsync(SocketPipe pipe)
     {
