@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Cluster.Runtime.CodeGeneration;
-using Cluster.Runtime.Core;
 using Cluster.Runtime.Messaging.Wire;
 using Cluster.Runtime.Transport;
 using Microsoft.Extensions.Logging;
@@ -75,33 +74,6 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         connection._frames.Start();
         await connection._frames.SendAsync(FrameType.Hello, JsonSerializer.SerializeToUtf8Bytes(hello, context.Json));
         return connection;
-    }
-
-    /// <summary>
-    /// Sends a call; its response, a timeout or the connection's end answers the caller. Returns false, sending
-    /// nothing, when the peer has said it is leaving or the connection has closed: the caller routes the call elsewhere.
-    /// </summary>
-    /// <param name="target">The grain or observer called.</param>
-    /// <param name="request">The call.</param>
-    /// <param name="timeout">The caller's patience, which the callee honours too.</param>
-    /// <param name="directed">Whether the directory or placement chose the peer for the grain (see <c>Request.IsDirected</c>).</param>
-    public bool SendRequest(GrainId target, Request request, TimeSpan timeout, bool directed = false)
-    {
-        // Paired with OnGoodbye: a send either sees the peer leaving, or is queued before this side's goodbye.
-        Interlocked.Increment(ref _sendsInProgress);
-        try
-        {
-            if (Volatile.Read(ref _peerLeaving) != 0)
-            {
-                return false;
-            }
-
-            return Send(target, request, timeout, directed);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _sendsInProgress);
-        }
     }
 
     public async ValueTask OnFrameAsync(FramedConnection connection, FrameType type, ReadOnlySequence<byte> payload)
@@ -179,71 +151,6 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     }
 
     public ValueTask DisposeAsync() => _frames.DisposeAsync();
-
-    private bool Send(GrainId target, Request request, TimeSpan timeout, bool directed)
-    {
-        if (IsClosed)
-        {
-            return false;
-        }
-
-        var correlationId = Interlocked.Increment(ref _nextCorrelationId);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        ValueTask sending;
-        try
-        {
-            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, directed, _json);
-            var pending = new PendingCall(request, default);
-            if (!request.IsOneWay)
-            {
-                _pending[correlationId] = pending;
-            }
-
-            sending = _frames.SendAsync(request.IsOneWay ? FrameType.OneWay : FrameType.Request, buffer.WrittenSpan);
-
-            // Watched only once the request is queued, so a Cancel frame can never precede its request.
-            if (!request.IsOneWay && WatchCallerCancellation(request, correlationId) is var registration
-                && !_pending.TryUpdate(correlationId, pending with { Cancellation = registration }, pending))
-            {
-                registration.Dispose();
-            }
-        }
-        catch (TransportException) when (IsClosed)
-        {
-            // Closed while sending: nothing was queued, so the call may safely go elsewhere.
-            ForgetUnsent(correlationId);
-            return false;
-        }
-        catch (Exception exception) when (exception is TransportException or JsonException or NotSupportedException)
-        {
-            FailSend(correlationId, request, exception);
-            return true;
-        }
-
-        if (sending.IsFaulted)
-        {
-            // Refused at once (the send queue was completed by a close under way): nothing was queued, and no new
-            // call goes on this connection again.
-            Interlocked.Exchange(ref _peerLeaving, 1);
-            ForgetUnsent(correlationId);
-            return false;
-        }
-
-        if (!sending.IsCompletedSuccessfully)
-        {
-            _ = ObserveSendAsync(sending, correlationId, request);
-        }
-
-        return true;
-    }
-
-    private void ForgetUnsent(long correlationId)
-    {
-        if (_pending.TryRemove(correlationId, out var call))
-        {
-            call.Dispose();
-        }
-    }
 
     public override string ToString() => $"messages with {RemoteName}";
 
@@ -334,31 +241,6 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         request.CancellationToken.CanBeCanceled
             ? request.CancellationToken.UnsafeRegister(static state => ((CancelNotice)state!).Send(), new CancelNotice(this, correlationId))
             : default;
-
-    private void FailSend(long correlationId, Request request, Exception exception)
-    {
-        if (_pending.TryRemove(correlationId, out var call))
-        {
-            call.Dispose();
-        }
-
-        if (!request.TryFail(exception) && request.IsOneWay)
-        {
-            LogOneWayNotSent(_logger, exception, request.ToString(), RemoteName);
-        }
-    }
-
-    private async Task ObserveSendAsync(ValueTask sending, long correlationId, Request request)
-    {
-        try
-        {
-            await sending;
-        }
-        catch (Exception exception) when (exception is TransportException or OperationCanceledException)
-        {
-            FailSend(correlationId, request, exception);
-        }
-    }
 
     private async Task ObserveResponseSendAsync(ValueTask sending)
     {

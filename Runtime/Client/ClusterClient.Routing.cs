@@ -1,0 +1,110 @@
+using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Directory;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Remote;
+using Cluster.Runtime.Observers;
+
+namespace Cluster.Runtime.Client;
+
+internal sealed partial class ClusterClient
+{
+    public void Route(GrainId target, Request request)
+    {
+        if (ObserverRegistry.IsObserver(target))
+        {
+            if (_observers.IsLocal(target))
+            {
+                _observers.Dispatch(target, request);
+                return;
+            }
+        }
+        else if (_locator is { } locator)
+        {
+            if (!locator.Cache.TryGet(target, out var cached))
+            {
+                _ = LookUpAndRouteAsync(locator, target, request);
+                return;
+            }
+
+            if (TrySendToHost(cached, target, request))
+            {
+                return;
+            }
+        }
+
+        RouteThroughGateway(target, request);
+    }
+
+    public void OnForwarded(GrainId grain) => _locator?.Cache.Invalidate(grain);
+
+    private async Task LookUpAndRouteAsync(ClientGrainLocator locator, GrainId target, Request request)
+    {
+        if (await locator.LookupAsync(target) is not { } address || !TrySendToHost(address, target, request))
+        {
+            RouteThroughGateway(target, request);
+        }
+    }
+
+    /// <summary>Sends the call straight to the silo of <paramref name="address"/> when a connection to that very start is open.</summary>
+    private bool TrySendToHost(GrainAddress address, GrainId target, Request request)
+    {
+        var silo = address.SiloAddress;
+        foreach (var link in Volatile.Read(ref _links))
+        {
+            if (link.Endpoint.Port == silo.Port && string.Equals(link.Endpoint.Host, silo.Host, StringComparison.OrdinalIgnoreCase)
+                && link.Connection is { } connection && connection.RemoteHello.IsCompletedSuccessfully
+                && connection.RemoteHello.Result.SiloAddress == silo.ToString())
+            {
+                return connection.SendRequest(target, request, _timeouts.TimeoutOf(request), directed: true);
+            }
+        }
+
+        return false;
+    }
+
+    private void RouteThroughGateway(GrainId target, Request request)
+    {
+        // A connection whose silo has just said goodbye refuses the call; the next pick skips it.
+        while (PickConnection(target) is { } connection)
+        {
+            if (connection.SendRequest(target, request, _timeouts.TimeoutOf(request)))
+            {
+                return;
+            }
+        }
+
+        var unavailable = new SiloUnavailableException(
+            $"No gateway is connected ({DescribeGateways()}); the client keeps reconnecting. Check that a silo listens there.");
+        if (!request.TryFail(unavailable) && request.IsOneWay)
+        {
+            LogOneWayFailed(_logger, unavailable, request.ToString());
+        }
+    }
+
+    /// <summary>
+    /// The connected gateway for <paramref name="target"/> by rendezvous hashing: every client sends a grain's calls to
+    /// the same silo while the set of gateways is stable, and only the grains of a lost gateway move.
+    /// </summary>
+    private MessageConnection? PickConnection(GrainId target)
+    {
+        MessageConnection? best = null;
+        var bestScore = ulong.MinValue;
+        foreach (var link in Volatile.Read(ref _links))
+        {
+            if (link.Connection is not { } connection)
+            {
+                continue;
+            }
+
+            // A hash that every process computes alike (string.GetHashCode is randomized per process).
+            var score = StableHash.Of(target.Type, target.Key, link.Endpoint.Host, link.Endpoint.Port);
+            if (best is null || score > bestScore)
+            {
+                (best, bestScore) = (connection, score);
+            }
+        }
+
+        return best;
+    }
+}
