@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution against a real PostgreSQL server.
+# Runs every test of the solution against a real PostgreSQL server, then validates docker-compose.yml and starts a
+# two-silo cluster with scripts/run-cluster.sh for one request through the API host.
 # Uses $CLUSTER_TEST_POSTGRES when set; otherwise installs PostgreSQL with apt-get when it is missing and starts
 # a private, throwaway server for this run (stopped at the end).
 set -euo pipefail
@@ -17,7 +18,15 @@ passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
+
+checks=0
+bash scripts/check-compose.sh || checks=1
+bash scripts/smoke-cluster.sh || checks=1
+
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$checks" -ne 0 ]; then
+  status=1
+fi
 if [ "$status" -eq 0 ] && [ "$failed" -ne 0 ]; then
   status=1
 fi

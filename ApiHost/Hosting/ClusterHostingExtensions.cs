@@ -6,8 +6,8 @@ namespace Cluster.ApiHost.Hosting;
 /// <summary>
 /// How the API host reaches grains, chosen by <c>Cluster:Mode</c>: <c>Embedded</c> (default) co-hosts a silo on
 /// the storage configured under <c>Storage</c> (SQLite under ./data unless set), <c>Client</c> connects to the
-/// silo gateways listed under <c>ClusterClient:Gateways</c>, or found in the membership table when
-/// <c>Membership:Postgres:ConnectionString</c> is set.
+/// silo gateways listed under <c>ClusterClient:Gateways</c>, or, when <c>Membership:Postgres:ConnectionString</c> is
+/// set, to those found in the membership table (the list is then ignored).
 /// </summary>
 public static class ClusterHostingExtensions
 {
@@ -26,6 +26,12 @@ public static class ClusterHostingExtensions
         else if (string.Equals(mode, ClientMode, StringComparison.OrdinalIgnoreCase))
         {
             builder.UseClusterClient().AddGatewayDiscoveryFromConfiguration();
+            if (builder.Services.Any(service => service.ServiceType == typeof(IGatewayListProvider)))
+            {
+                // Discovered gateways replace the fixed list, whose localhost default means nothing in a container.
+                builder.Services.PostConfigure<ClusterClientOptions>(options => options.Gateways.Clear());
+            }
+
             builder.Services.AddClusterClientHealthChecks();
         }
         else
