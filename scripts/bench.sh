@@ -18,4 +18,6 @@ run --remote-ping 10 32
 if [ "${1:-all}" != "local" ]; then
   ensure_postgres
   run --filter '*StateWriteBenchmarks*' "${bdn[@]}"
+  run --failover 5
+  run --scale-out 10 256 1000
 fi

@@ -20,6 +20,9 @@ public sealed partial class PostgresGrainDirectory : IGrainDirectory, IAsyncDisp
 {
     private const string ApplicationName = "Cluster directory";
 
+    // Each operation is one short statement: a few connections serve thousands of lookups a second.
+    private const int DefaultMaxPoolSize = 20;
+
     // A registration returns no row only when the winner it collided with was unregistered, or committed after the
     // statement's snapshot; each retry starts a fresh snapshot, so more than a few in a row means the grain is being
     // registered and unregistered in a tight loop, which is a bug worth an exception rather than a spin.
@@ -42,7 +45,7 @@ public sealed partial class PostgresGrainDirectory : IGrainDirectory, IAsyncDisp
 
         _options = options;
         _logger = logger ?? NullLogger<PostgresGrainDirectory>.Instance;
-        _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName);
+        _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName, DefaultMaxPoolSize);
         _sql = new DirectoryStatements(options.Schema);
         _initialization = new AsyncOnce(InitializeSchemaAsync);
     }

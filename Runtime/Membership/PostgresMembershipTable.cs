@@ -20,6 +20,9 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
 {
     private const string ApplicationName = "Cluster membership";
 
+    // Heartbeats, votes and reads every few seconds: a handful of connections is plenty.
+    private const int DefaultMaxPoolSize = 5;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly MembershipStatements _sql;
     private readonly AsyncOnce _initialization;
@@ -37,7 +40,7 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
 
         _options = options;
         _logger = logger ?? NullLogger<PostgresMembershipTable>.Instance;
-        _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName);
+        _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName, DefaultMaxPoolSize);
         _sql = new MembershipStatements(options.Schema);
         _initialization = new AsyncOnce(InitializeSchemaAsync);
     }

@@ -26,6 +26,18 @@ switch (args)
     case ["--serve-echo"]:
         await RemotePing.ServeEchoAsync();
         return;
+    case ["--scale-out", ..]:
+        await ClusterBenchmarks.RunScaleOutAsync(
+            TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64,
+            args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 400);
+        return;
+    case ["--failover", ..]:
+        await ClusterBenchmarks.RunFailoverAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        return;
+    case ["--cluster-silo", var connectionString, var clusterId, var port]:
+        await ClusterProcesses.ServeAsync(connectionString, clusterId, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
+        return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(LocalCallBenchmarks).Assembly).Run(args);

@@ -34,12 +34,29 @@ internal static class PostgresSettingsValidation
         }
     }
 
-    /// <summary>A data source whose connections name <paramref name="applicationName"/> in pg_stat_activity, unless the connection string names one.</summary>
-    public static NpgsqlDataSource BuildDataSource(string connectionString, string applicationName)
+    /// <summary>
+    /// A data source whose connections name <paramref name="applicationName"/> in pg_stat_activity, and whose pool holds
+    /// at most <paramref name="defaultMaxPoolSize"/> connections, unless the connection string sets either. The cap
+    /// matters: a burst of first calls to a thousand grains would otherwise open Npgsql's default of 100 connections
+    /// per pool and process, and a few silos would exhaust a server's default limit of 100.
+    /// </summary>
+    public static NpgsqlDataSource BuildDataSource(string connectionString, string applicationName, int? defaultMaxPoolSize = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
+        if (defaultMaxPoolSize is { } size && !SetsMaxPoolSize(connectionString))
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = size;
+        }
+
         return builder.Build();
+    }
+
+    private static bool SetsMaxPoolSize(string connectionString)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Any(key => key.Replace(" ", string.Empty, StringComparison.Ordinal)
+            is var compact && (compact.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || compact.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Checks a cluster id setting, which names rows shared by every silo and client of one cluster.</summary>

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Cluster.Runtime.Client;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cluster.Runtime.Benchmarks;
+
+/// <summary>
+/// Silos of one PostgreSQL-coordinated cluster, each a child process running this program with <c>--cluster-silo</c>
+/// (optionally pinned to one core with taskset), and a client in this process that finds them in the membership table.
+/// </summary>
+internal sealed class ClusterProcesses : IAsyncDisposable
+{
+    private readonly List<Process> _silos = [];
+    private readonly string _connectionString;
+    private readonly string _clusterId = $"bench-{Guid.NewGuid():N}";
+    private IHost? _client;
+
+    public ClusterProcesses(string connectionString) => _connectionString = connectionString;
+
+    public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
+
+    public IReadOnlyList<Process> Silos => _silos;
+
+    /// <summary>Runs a silo of the cluster in this process until it is killed; the child side of <see cref="StartSiloAsync"/>.</summary>
+    public static async Task ServeAsync(string connectionString, string clusterId, int port)
+    {
+        await using var silo = await TestSilo.StartAsync(configureSilo: builder =>
+        {
+            builder.AddGateway(options => options.Port = port);
+            builder.AddPostgresClustering(options =>
+            {
+                options.ConnectionString = connectionString;
+                options.ClusterId = clusterId;
+            });
+        });
+        Console.WriteLine("ready");
+        await Task.Delay(Timeout.Infinite);
+    }
+
+    /// <summary>Starts a silo process, pinned to <paramref name="core"/> when given, and waits until it has joined.</summary>
+    public async Task StartSiloAsync(int? core = null)
+    {
+        var self = Environment.ProcessPath!;
+        List<string> command = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [self, typeof(ClusterProcesses).Assembly.Location] : [self];
+        command.AddRange(["--cluster-silo", _connectionString, _clusterId, FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (core is { } pinned)
+        {
+            command.InsertRange(0, ["taskset", "-c", pinned.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        var process = Process.Start(new ProcessStartInfo(command[0], command.Skip(1)) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        _silos.Add(process);
+        while (await process.StandardOutput.ReadLineAsync() is { } line && line != "ready")
+        {
+        }
+    }
+
+    /// <summary>Starts the client once the silos are up; it connects to every Active silo's gateway.</summary>
+    public async Task StartClientAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseClusterClient();
+        builder.AddPostgresGatewayDiscovery(options =>
+        {
+            options.ConnectionString = _connectionString;
+            options.ClusterId = _clusterId;
+        });
+        _client = builder.Build();
+        await _client.StartAsync();
+    }
+
+    /// <summary>SIGKILL, as <c>kill -9</c>.</summary>
+    public void Kill(int silo)
+    {
+        _silos[silo].Kill(entireProcessTree: true);
+        _silos[silo].WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+        }
+
+        foreach (var silo in _silos)
+        {
+            if (!silo.HasExited)
+            {
+                silo.Kill(entireProcessTree: true);
+                await silo.WaitForExitAsync();
+            }
+
+            silo.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
