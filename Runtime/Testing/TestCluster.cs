@@ -62,18 +62,23 @@ public sealed class TestCluster : IAsyncDisposable
     public static SiloAddress AddressOf(TestSilo silo) => silo.Services.GetRequiredService<MembershipService>().SiloAddress!;
 
     /// <summary>Starts one more silo, on <paramref name="port"/> or a free port when 0.</summary>
-    public async Task<TestSilo> StartSiloAsync(int port = 0)
+    /// <param name="port">The gateway port; 0 for a free one.</param>
+    /// <param name="connectionString">
+    /// This silo's own way to the cluster's database (through a proxy a test can cut, say); the cluster's by default.
+    /// </param>
+    public async Task<TestSilo> StartSiloAsync(int port = 0, string? connectionString = null)
     {
+        var database = connectionString ?? _options.ConnectionString;
         var silo = await TestSilo.StartAsync(configureSilo: builder =>
         {
             builder.AddGateway(gateway => gateway.Port = port);
             builder.AddPostgresClustering(membership =>
             {
-                membership.ConnectionString = _options.ConnectionString;
+                membership.ConnectionString = database;
                 membership.ClusterId = _options.ClusterId;
             });
             builder.Services.Configure(_options.Membership);
-            builder.AddPostgresGrainStorage(GrainStorageNames.Default, storage => storage.ConnectionString = _options.ConnectionString);
+            builder.AddPostgresGrainStorage(GrainStorageNames.Default, storage => storage.ConnectionString = database);
             _options.ConfigureSilo?.Invoke(builder);
         });
         _silos.Add(silo);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Cluster.Runtime.Benchmarks.Grains;
-using Cluster.Runtime.Core;
 
 namespace Cluster.Runtime.Benchmarks;
 

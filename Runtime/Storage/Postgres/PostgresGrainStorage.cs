@@ -58,22 +58,43 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageI
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
-        await EnsureInitializedAsync(cancellationToken);
-        await _storage.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+        try
+        {
+            await EnsureInitializedAsync(cancellationToken);
+            await _storage.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Unavailable("read", stateName, grainId, exception);
+        }
     }
 
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
-        await EnsureInitializedAsync(cancellationToken);
-        await _storage.WriteStateAsync(stateName, grainId, grainState, cancellationToken);
+        try
+        {
+            await EnsureInitializedAsync(cancellationToken);
+            await _storage.WriteStateAsync(stateName, grainId, grainState, cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Unavailable("write", stateName, grainId, exception);
+        }
     }
 
     /// <inheritdoc />
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
-        await EnsureInitializedAsync(cancellationToken);
-        await _storage.ClearStateAsync(stateName, grainId, grainState, cancellationToken);
+        try
+        {
+            await EnsureInitializedAsync(cancellationToken);
+            await _storage.ClearStateAsync(stateName, grainId, grainState, cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Unavailable("clear", stateName, grainId, exception);
+        }
     }
 
     /// <inheritdoc />
@@ -89,6 +110,9 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageI
         _dataSource.Dispose();
         _initialization.Dispose();
     }
+
+    private GrainStorageException Unavailable(string operation, string stateName, GrainId grainId, NpgsqlException exception) =>
+        new($"Grain storage '{Name}' could not {operation} state '{stateName}' of grain {grainId}: {exception.Message}. Check that PostgreSQL is reachable and accepts this role; the call can be retried once it is.", exception);
 
     private Task EnsureInitializedAsync(CancellationToken cancellationToken) =>
         _initialization.IsDone ? Task.CompletedTask : _initialization.RunAsync(cancellationToken);

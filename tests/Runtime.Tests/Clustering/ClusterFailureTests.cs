@@ -85,6 +85,25 @@ public sealed class ClusterFailureTests(PostgresDatabaseFixture database) : ICla
         }
     }
 
+    [Fact]
+    public async Task Kill_TheClientsOnlyGatewayAtStart_ClientFollowsMembershipToTheNewSilo()
+    {
+        await using var cluster = await StartClusterAsync(1);
+        var client = await cluster.CreateClientAsync();
+        var key = Probe.NewKey("ledger");
+        await client.GetGrain<ILedgerGrain>(key).AppendAsync(1);
+
+        await cluster.StartSiloAsync();
+        await cluster.WaitForMembershipAsync();
+        await cluster.KillSiloAsync(cluster.Silos[0]);
+
+        await Probe.WaitUntilAsync(
+            async () => (await client.GetGrain<ILedgerGrain>(key).ReadAsync()).SequenceEqual([1]),
+            TimeSpan.FromSeconds(10),
+            "the client reaches the grain, reactivated with its state on the silo that joined after it started");
+        Assert.Equal(TestCluster.AddressOf(cluster.Silos[0]).ToString(), await client.GetGrain<ILedgerGrain>(key).WhereAsync());
+    }
+
     private static MembershipService Membership(TestSilo silo) => silo.Services.GetRequiredService<MembershipService>();
 
     /// <summary>Appends 1, 2, 3... until cancelled; any failed call fails the test. Returns how many were appended.</summary>

@@ -19,7 +19,17 @@ public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<Led
     public async Task<LedgerReceipt> AppendAsync(int value)
     {
         state.State.Values.Add(value);
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory must not run ahead of storage: a failed write leaves the ledger as it was.
+            state.State.Values.RemoveAt(state.State.Values.Count - 1);
+            throw;
+        }
+
         return new LedgerReceipt(Silo, state.State.Values.Count, state.Etag);
     }
 

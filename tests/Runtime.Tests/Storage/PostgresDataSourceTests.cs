@@ -15,7 +15,7 @@ public sealed class PostgresDataSourceTests
 
     [Theory]
     [InlineData("Host=db;Username=u;Maximum Pool Size=7")]
-    [InlineData("Host=db;Username=u;Max Pool Size=7")]
+    [InlineData("Host=db;Username=u;MaxPoolSize=7")]
     public void BuildDataSource_PoolSizeInTheConnectionString_KeepsIt(string connectionString)
     {
         using var dataSource = PostgresSettingsValidation.BuildDataSource(connectionString, "test", defaultMaxPoolSize: 20);

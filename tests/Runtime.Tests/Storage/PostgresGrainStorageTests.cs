@@ -67,15 +67,17 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture fixture) :
     }
 
     [Fact]
-    public async Task An_unreachable_server_surfaces_the_npgsql_exception_without_the_password()
+    public async Task An_unreachable_server_fails_with_a_storage_exception_that_names_the_state_without_the_password()
     {
         const string Password = "hunter2-secret";
         var options = new PostgresGrainStorageOptions { ConnectionString = $"Host=127.0.0.1;Port=1;Username=nobody;Password={Password};Timeout=2" };
         await using var storage = new PostgresGrainStorage("unreachable", options);
 
-        var exception = await Assert.ThrowsAnyAsync<NpgsqlException>(
+        var exception = await Assert.ThrowsAsync<GrainStorageException>(
             () => storage.WriteStateAsync("profile", new GrainId("user", "1"), new GrainState<ProfileState>(new ProfileState())));
 
+        Assert.IsAssignableFrom<NpgsqlException>(exception.InnerException);
+        Assert.Contains("Grain storage 'unreachable' could not write state 'profile' of grain user/1", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, exception.ToString(), StringComparison.Ordinal);
     }
 

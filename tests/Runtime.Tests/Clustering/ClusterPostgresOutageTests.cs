@@ -1,0 +1,36 @@
+using Cluster.Runtime.Storage;
+using Cluster.Runtime.Testing;
+using Cluster.Runtime.Tests.Grains;
+using Cluster.Runtime.Tests.Infrastructure;
+using Cluster.Runtime.Tests.Storage;
+using Npgsql;
+
+namespace Cluster.Runtime.Tests.Clustering;
+
+public sealed class ClusterPostgresOutageTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    [Fact]
+    public async Task CutOff_SiloLosesPostgres_WritesFailClearlyNothingAcknowledgedIsLostAndItRecovers()
+    {
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using var proxy = new TcpProxy(server.Host!, server.Port);
+        var throughProxy = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = proxy.Port, Timeout = 3, CommandTimeout = 5 }.ConnectionString;
+        await using var cluster = await TestCluster.StartAsync(options =>
+        {
+            options.ConnectionString = database.ConnectionString;
+            options.InitialSilos = 0;
+        });
+        var silo = await cluster.StartSiloAsync(connectionString: throughProxy);
+        var ledger = silo.GrainFactory.GetGrain<ILedgerGrain>(Probe.NewKey("ledger"));
+        await ledger.AppendAsync(1);
+
+        proxy.Cut();
+        var failure = await Assert.ThrowsAsync<GrainStorageException>(() => ledger.AppendAsync(2));
+        proxy.Restore();
+        await Probe.WaitUntilAsync(async () => (await ledger.AppendAsync(3)).Count > 0, TimeSpan.FromSeconds(15), "writes succeed again once PostgreSQL is back");
+
+        Assert.Contains("could not write state 'ledger'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Check that PostgreSQL is reachable", failure.Message, StringComparison.Ordinal);
+        Assert.Equal([1, 3], await ledger.ReadAsync());
+    }
+}
