@@ -21,6 +21,7 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     private readonly IFrameHandler _handler;
     private readonly ILogger _logger;
     private readonly int _maxFrameSize;
+    private int _maxIncomingFrameSize;
     private readonly Channel<OutgoingFrame> _outgoing;
     private readonly CancellationTokenSource _closing = new();
     private Task? _running;
@@ -33,6 +34,7 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         _handler = handler;
         _logger = logger;
         _maxFrameSize = options.MaxFrameSize;
+        _maxIncomingFrameSize = options.MaxFrameSize;
         RemoteName = remoteName;
         _outgoing = Channel.CreateBounded<OutgoingFrame>(new BoundedChannelOptions(options.SendQueueCapacity)
         {
@@ -95,6 +97,12 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     }
 
     public override string ToString() => $"connection to {RemoteName}";
+
+    /// <summary>
+    /// Lowers the largest frame accepted from the peer below <see cref="TransportOptions.MaxFrameSize"/>, or restores it
+    /// (a value at or above the option restores it): a peer that has not identified itself yet may only send small frames.
+    /// </summary>
+    public void LimitIncomingFrames(int maxFrameSize) => Volatile.Write(ref _maxIncomingFrameSize, Math.Min(maxFrameSize, _maxFrameSize));
 
     private OutgoingFrame Rent(FrameType type, ReadOnlySpan<byte> payload)
     {
@@ -218,10 +226,12 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         Span<byte> header = stackalloc byte[HeaderSize];
         buffer.Slice(0, HeaderSize).CopyTo(header);
         var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-        if (length < 1 || length > _maxFrameSize)
+        var limit = Volatile.Read(ref _maxIncomingFrameSize);
+        if (length < 1 || length > limit)
         {
-            throw new TransportException(
-                $"{RemoteName} sent a frame of {length} bytes; the limit ({TransportOptions.SectionName}:{nameof(TransportOptions.MaxFrameSize)}) is {_maxFrameSize}. The connection is closed.");
+            throw new TransportException(limit < _maxFrameSize
+                ? $"{RemoteName} sent a frame of {length} bytes before its hello, whose limit is {limit}. The connection is closed."
+                : $"{RemoteName} sent a frame of {length} bytes; the limit ({TransportOptions.SectionName}:{nameof(TransportOptions.MaxFrameSize)}) is {_maxFrameSize}. The connection is closed.");
         }
 
         if (buffer.Length < sizeof(int) + length)

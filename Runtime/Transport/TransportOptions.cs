@@ -20,6 +20,13 @@ public sealed class TransportOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Calls from one peer that may be in progress here at once; more are refused at once with an error that says the
+    /// process is overloaded, so a peer that floods calls cannot grow this process's memory without bound (reading
+    /// stays unblocked, so responses on the same connection keep flowing). Default 10,000; from 1 to 1,000,000.
+    /// </summary>
+    public int MaxIncomingRequests { get; set; } = 10_000;
+
+    /// <summary>
     /// How long a stopping process waits for the calls in flight on each connection to be answered before it closes
     /// the connection anyway. Default 10 s; from 0 to 5 min.
     /// </summary>
@@ -48,6 +55,11 @@ internal sealed class TransportOptionsValidator : IValidateOptions<TransportOpti
         if (options.ConnectTimeout < TimeSpan.FromMilliseconds(100) || options.ConnectTimeout > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.ConnectTimeout)} is {options.ConnectTimeout}; set it between 00:00:00.1 and 00:05:00.");
+        }
+
+        if (options.MaxIncomingRequests is < 1 or > 1_000_000)
+        {
+            failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.MaxIncomingRequests)} is {options.MaxIncomingRequests}; set it between 1 and 1000000 calls.");
         }
 
         if (options.DrainTimeout < TimeSpan.Zero || options.DrainTimeout > TimeSpan.FromMinutes(5))

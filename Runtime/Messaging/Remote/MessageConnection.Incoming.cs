@@ -1,6 +1,7 @@
 using System.Buffers;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Messaging.Wire;
+using Cluster.Runtime.Transport;
 
 namespace Cluster.Runtime.Messaging.Remote;
 
@@ -10,6 +11,13 @@ internal sealed partial class MessageConnection
     {
         var reader = new WireReader(payload);
         var header = MessageCodec.ReadRequestHeader(ref reader);
+        if (expectsResponse && _incoming.Count >= _maxIncoming)
+        {
+            Refuse(header, expectsResponse, new SiloUnavailableException(
+                $"{header.Target} was not called: {_incoming.Count} calls from this connection are already in progress here, the limit of {TransportOptions.SectionName}:{nameof(TransportOptions.MaxIncomingRequests)}. Retry later, or spread the load."));
+            return;
+        }
+
         var request = _router.CreateRequest(header.InterfaceName, header.MethodKey);
         if (request is null)
         {

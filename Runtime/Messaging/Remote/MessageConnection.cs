@@ -29,6 +29,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     private readonly ITimer _sweeper;
     private readonly ITimer _liveness;
     private readonly Func<int>? _load;
+    private readonly int _maxIncoming;
     private long _lastReceived = TimeProvider.System.GetTimestamp();
     private long _lastPing;
     private long _nextCorrelationId;
@@ -41,6 +42,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         _timeProvider = context.TimeProvider;
         _onClosed = onClosed;
         _load = context.LocalLoad;
+        _maxIncoming = context.TransportOptions.MaxIncomingRequests;
         _frames = new FramedConnection(pipe, context.TransportOptions, this, context.Logger, remoteName);
         _sweeper = context.TimeProvider.CreateTimer(static state => ((MessageConnection)state!).ForgetAbandonedCalls(), this, SweepPeriod, SweepPeriod);
 
@@ -57,6 +59,9 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     /// </summary>
     public static TimeSpan PingInterval { get; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The largest frame accepted before the peer's hello: a hello lists grain types, a few KiB at most.</summary>
+    public const int MaxFrameSizeBeforeHello = 64 * 1024;
+
     public string RemoteName => _frames.RemoteName;
 
     /// <summary>The peer's hello: its identity and, from a silo, its grain types.</summary>
@@ -71,6 +76,9 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         IDuplexPipe pipe, string remoteName, HelloMessage hello, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
     {
         var connection = new MessageConnection(pipe, remoteName, context, onClosed);
+
+        // Until the peer has said who it is, it may not make this process buffer a large frame.
+        connection._frames.LimitIncomingFrames(MaxFrameSizeBeforeHello);
         connection._frames.Start();
         await connection._frames.SendAsync(FrameType.Hello, JsonSerializer.SerializeToUtf8Bytes(hello, context.Json));
         return connection;
@@ -188,6 +196,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
                 $"{RemoteName} speaks protocol version {hello.ProtocolVersion}; this process speaks {HelloMessage.CurrentProtocolVersion}. Run the same build on every process of the cluster.");
         }
 
+        _frames.LimitIncomingFrames(int.MaxValue);
         _remoteHello.TrySetResult(hello);
     }
 

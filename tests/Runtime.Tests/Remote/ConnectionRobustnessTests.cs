@@ -70,6 +70,58 @@ public sealed class ConnectionRobustnessTests
     }
 
     [Fact]
+    public async Task Gateway_LargeFrameBeforeHello_ClosesTheConnectionWithoutWaitingForIt()
+    {
+        await using var silo = await TestSilo.StartAsync(configureSilo: builder => builder.AddGateway(options => options.Port = 0));
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, silo.GatewayEndpoint!.Port);
+
+        // A header announcing a 1 MiB hello, then nothing: the gateway must not buffer it from an unknown peer.
+        var header = new byte[5];
+        BinaryPrimitives.WriteInt32LittleEndian(header, 1024 * 1024);
+        header[4] = (byte)FrameType.Hello;
+        await socket.SendAsync(header);
+        var buffer = new byte[64 * 1024];
+        int read;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
+        {
+        }
+
+        Assert.Equal(0, read);
+    }
+
+    [Fact]
+    public async Task Gateway_MoreCallsInProgressThanMaxIncomingRequests_RefusesTheExcessWithTheSettingsName()
+    {
+        await using var cluster = await RemoteSiloAndClient.StartAsync(siloTransport: options => options.MaxIncomingRequests = 2);
+        using var release = new CancellationTokenSource();
+        var hanging = Enumerable.Range(0, 2)
+            .Select(_ => cluster.Client.GetGrain<ICallGrain>(Probe.NewKey()).HangAsync(release.Token))
+            .ToList();
+
+        SiloUnavailableException? refused = null;
+        for (var attempt = 0; attempt < 100 && refused is null; attempt++)
+        {
+            try
+            {
+                await cluster.Client.GetGrain<ICallGrain>(Probe.NewKey()).EchoAsync("one too many");
+                await Task.Delay(50);
+            }
+            catch (SiloUnavailableException exception)
+            {
+                refused = exception;
+            }
+        }
+
+        await release.CancelAsync();
+        await Task.WhenAll(hanging.Select(call => Assert.ThrowsAnyAsync<OperationCanceledException>(() => call)));
+        Assert.NotNull(refused);
+        Assert.Contains("Transport:MaxIncomingRequests", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("after", await cluster.Client.GetGrain<ICallGrain>(Probe.NewKey()).EchoAsync("after"));
+    }
+
+    [Fact]
     public async Task Client_GatewayGoesSilent_ConnectionIsClosedAsDeadWithinThreePingIntervals()
     {
         using var silent = new TcpListener(IPAddress.Loopback, 0);
