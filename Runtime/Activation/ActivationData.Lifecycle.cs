@@ -9,7 +9,6 @@ namespace Cluster.Runtime.Activation;
 internal sealed partial class ActivationData
 {
     private readonly List<IActivationState> _states = [];
-    private List<GrainTimer>? _timers;
     private TaskCompletionSource? _deactivated;
 
     /// <summary>Deactivates after the running calls end; completes once the activation has left the catalog.</summary>
@@ -91,31 +90,6 @@ internal sealed partial class ActivationData
         var state = new PersistentState<TState>(this, _runtime.GetStorage(storageName, ClassInfo), stateName, storageName, createDefault);
         _states.Add(state);
         return state;
-    }
-
-    public IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
-    {
-        var timer = new GrainTimer(this, _runtime.TimeProvider, callback, state, options);
-        lock (_lock)
-        {
-            if (_status >= ActivationStatus.Deactivating)
-            {
-                throw new InvalidOperationException($"The activation of {GrainId} is deactivating; timers can no longer be registered.");
-            }
-
-            (_timers ??= []).Add(timer);
-        }
-
-        timer.Start();
-        return timer;
-    }
-
-    public void OnTimerDisposed(GrainTimer timer)
-    {
-        lock (_lock)
-        {
-            _timers?.Remove(timer);
-        }
     }
 
     private long ToTimestampTicks(TimeSpan span) =>
@@ -213,6 +187,13 @@ internal sealed partial class ActivationData
 
         LogActivationFailed(_runtime.Logger, exception, GrainId, pending.Count);
         StopTimers();
+        if (_address is { } address && _runtime.Cluster is { } cluster)
+        {
+            // Registered, then failed to load or activate: the entry would send calls here for nothing. Only this
+            // activation's entry is removed, so a newer one registered meanwhile keeps its own.
+            _ = cluster.UnregisterActivationAsync(address);
+        }
+
         _runtime.Catalog.OnActivationRemoved(this);
         _deactivated?.TrySetResult();
         var callerException = ExceptionCodec.ForCaller(exception);
@@ -267,34 +248,6 @@ internal sealed partial class ActivationData
             {
                 request.Sink = null;
                 _runtime.Dispatcher.Route(GrainId, request);
-            }
-        }
-    }
-
-    private void StopTimers()
-    {
-        GrainTimer[] timers;
-        lock (_lock)
-        {
-            if (_timers is null)
-            {
-                return;
-            }
-
-            timers = [.. _timers];
-            _timers.Clear();
-        }
-
-        foreach (var timer in timers)
-        {
-            try
-            {
-                timer.Stop();
-            }
-            catch (AggregateException exception)
-            {
-                // Callbacks the grain registered on a timer's token threw; the activation must still end.
-                LogTimerStopFailed(_runtime.Logger, exception, GrainId);
             }
         }
     }

@@ -40,9 +40,17 @@ internal sealed partial class ClusterClient
 
     private async Task LookUpAndRouteAsync(ClientGrainLocator locator, GrainId target, Request request)
     {
-        if (await locator.LookupAsync(target) is not { } address || !TrySendToHost(address, target, request))
+        try
         {
-            RouteThroughGateway(target, request);
+            if (await locator.LookupAsync(target) is not { } address || !TrySendToHost(address, target, request))
+            {
+                RouteThroughGateway(target, request);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Nothing may escape a task nobody awaits: the caller learns why instead of timing out.
+            request.TryFail(new SiloUnavailableException($"The call to {request} could not be routed: {exception.Message}"));
         }
     }
 

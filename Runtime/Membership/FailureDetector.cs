@@ -11,7 +11,7 @@ namespace Cluster.Runtime.Membership;
 /// Probes every other Active or ShuttingDown silo over its connection each <c>ProbePeriod</c>. A silo that misses
 /// <c>MissedProbesLimit</c> probes in a row (no answer within <c>ProbeTimeout</c>, or no connection at all) gets this
 /// silo's vote in the membership table; the vote that brings the fresh votes to <c>NumVotesForDeathDeclaration</c>
-/// (at most the number of other Active silos, so one in a two-silo cluster) declares it Dead in the same write. Every
+/// (at most the number of other live silos, so one in a two-silo cluster) declares it Dead in the same write. Every
 /// write is a compare-and-swap on the table version, and a voter first checks that it is not Dead itself, so of two
 /// silos that lose sight of each other at most one declares the other dead. Answers also carry each silo's
 /// activation count, which placement weighs.
@@ -32,6 +32,7 @@ internal sealed partial class FailureDetector(
     private readonly ConcurrentDictionary<SiloAddress, bool> _probing = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+
 
     public int Stage => SiloLifecycleStage.Cluster;
 
@@ -106,7 +107,7 @@ internal sealed partial class FailureDetector(
             }
 
             var misses = _misses.AddOrUpdate(silo, 1, static (_, count) => count + 1);
-            if (misses >= options.Value.MissedProbesLimit)
+            if (misses >= MissesToSuspect(silo))
             {
                 _misses[silo] = 0;
                 await VoteAsync(silo, misses);
@@ -125,6 +126,14 @@ internal sealed partial class FailureDetector(
             _probing.TryRemove(silo, out _);
         }
     }
+
+    /// <summary>
+    /// A ShuttingDown silo closes its connections as it drains them (for up to <c>Transport:DrainTimeout</c>) before it
+    /// writes itself Dead, so it is suspected only after five times as many misses: a crash during shutdown is still
+    /// detected, a normal stop is not taken for one.
+    /// </summary>
+    private int MissesToSuspect(SiloAddress silo) =>
+        membership.Current.StatusOf(silo) == SiloStatus.ShuttingDown ? options.Value.MissedProbesLimit * 5 : options.Value.MissedProbesLimit;
 
     private async Task VoteAsync(SiloAddress suspect, int misses)
     {
@@ -146,8 +155,10 @@ internal sealed partial class FailureDetector(
 
             var now = timeProvider.GetUtcNow();
             var voted = (entry with { SuspectTimes = entry.VotesSince(now - settings.DeathVoteExpiration) }).WithVote(self, now);
-            var otherActive = data.Members.Count(member => member.Entry.Status == SiloStatus.Active && member.Entry.SiloAddress != suspect);
-            var required = Math.Min(settings.NumVotesForDeathDeclaration, Math.Max(1, otherActive));
+            // Every live member but the suspect may vote, so a silo that is joining or leaving does not lower the bar.
+            var voters = data.Members.Count(member => member.Entry.Status is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown
+                && member.Entry.SiloAddress != suspect);
+            var required = Math.Min(settings.NumVotesForDeathDeclaration, Math.Max(1, voters));
             var declareDead = voted.SuspectTimes.Count >= required;
             if (await table.UpdateRowAsync(declareDead ? voted.WithStatus(SiloStatus.Dead) : voted, etag, data.Version.Next(), _stopping.Token))
             {

@@ -80,6 +80,17 @@ internal sealed partial class MembershipService(
         if (_self is not null && Volatile.Read(ref _left) == 0)
         {
             await TryWriteSelfAsync(SiloStatus.ShuttingDown, cancellationToken);
+
+            // Read the table before the catalog closes: of two silos stopping at once, the later reader then knows
+            // the other is leaving and never passes calls back to it, so calls cannot bounce between them.
+            try
+            {
+                await RefreshAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogRefreshFailed(logger, exception);
+            }
         }
     }
 

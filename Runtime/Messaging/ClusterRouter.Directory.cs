@@ -20,6 +20,12 @@ internal sealed partial class ClusterRouter
     /// <exception cref="SiloUnavailableException">The directory could not be reached; the activation must fail.</exception>
     public async Task<(GrainAddress Registered, bool Won)> RegisterActivationAsync(GrainId grainId, Guid activationId, CancellationToken cancellationToken)
     {
+        if (_membership.Current.StatusOf(Self) == SiloStatus.Dead)
+        {
+            // The cluster has declared this silo dead and may be reactivating its grains elsewhere.
+            throw new SiloUnavailableException($"{grainId} was not activated: this silo ({Self}) has been declared dead and is stopping. Retry; the call goes to a live silo.");
+        }
+
         var address = new GrainAddress(grainId, Self, activationId, _runtime.TimeProvider.GetUtcNow());
         GrainAddress? stale = null;
         for (var attempt = 1; attempt <= MaxRegisterAttempts; attempt++)

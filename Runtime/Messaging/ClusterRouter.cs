@@ -22,8 +22,11 @@ namespace Cluster.Runtime.Messaging;
 /// </summary>
 internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
 {
-    /// <summary>The most processes a call may cross before a silo refuses to pass it on.</summary>
-    public const int MaxHops = 3;
+    /// <summary>
+    /// The most processes a call may cross before a silo refuses to pass it on: the caller's silo or gateway, a silo
+    /// that no longer hosts the grain, a silo whose new activation lost its registration, and one to spare.
+    /// </summary>
+    public const int MaxHops = 4;
 
     private readonly GrainRuntime _runtime;
     private readonly SiloGateway _gateway;
@@ -106,7 +109,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             return;
         }
 
-        _ = ResolveAndRouteAsync(target, request, classInfo);
+        _ = RouteSafelyAsync(ResolveAndRouteAsync(target, request, classInfo), request);
     }
 
     /// <summary>Sends <paramref name="request"/> to the activation at <paramref name="address"/>, for calls its loser or a deactivation passes on.</summary>
@@ -118,7 +121,20 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             return;
         }
 
-        _ = SendToSiloAsync(address.SiloAddress, address.GrainId, request);
+        _ = RouteSafelyAsync(SendToSiloAsync(address.SiloAddress, address.GrainId, request), request);
+    }
+
+    /// <summary>Observes a routing task: whatever it throws fails the call instead of leaving its caller to time out.</summary>
+    private async Task RouteSafelyAsync(Task routing, Request request)
+    {
+        try
+        {
+            await routing;
+        }
+        catch (Exception exception)
+        {
+            Fail(request, new SiloUnavailableException($"The call to {request} could not be routed: {exception.Message}"));
+        }
     }
 
     private async Task ResolveAndRouteAsync(GrainId target, Request request, GrainClassInfo classInfo, bool resolvedAgain = false)
@@ -151,7 +167,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         {
             var others = _membership.Current.Active.Count(entry => entry.SiloAddress != Self);
             Fail(request, new SiloUnavailableException(
-                $"No silo can take a new activation of {target}: this silo is {(catalog.IsOpen ? "not Active yet" : "shutting down")}, and {(others == 0 ? "no other silo is Active" : $"none of the {others} other Active silos is connected yet")}. Retry in a moment."));
+                $"No silo can take a new activation of {target}: this silo {(catalog.IsOpen ? $"is {_membership.Current.StatusOf(Self)}, not Active" : "takes none now (starting or stopping)")}, and {(others == 0 ? "no other silo is Active" : $"none of the {others} other Active silos is connected yet")}. Retry in a moment."));
             return;
         }
 

@@ -27,6 +27,9 @@ public enum FrameType : byte
     /// <summary>The answer to a probe.</summary>
     Pong = 8,
 
-    /// <summary>The sender is closing the connection gracefully and sends nothing more.</summary>
+    /// <summary>
+    /// The sender is leaving and sends no new call on this connection (empty payload), or acknowledges that the peer
+    /// is leaving (payload <c>[1]</c>): every call it sent before the acknowledgement has been sent.
+    /// </summary>
     Goodbye = 9,
 }

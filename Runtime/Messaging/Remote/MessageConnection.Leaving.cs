@@ -8,8 +8,12 @@ namespace Cluster.Runtime.Messaging.Remote;
 internal sealed partial class MessageConnection
 {
     private readonly ConcurrentDictionary<long, TaskCompletionSource<int>> _probes = new();
-    private readonly TaskCompletionSource _peerGoodbye = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _peerAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // A goodbye's payload: empty when the sender leaves, this byte when it acknowledges the peer's leaving.
+    private const byte GoodbyeAcknowledged = 1;
+
     private int _goodbyeSent;
+    private int _acknowledgementSent;
     private int _peerLeaving;
     private int _sendsInProgress;
     private long _nextProbeId;
@@ -24,7 +28,7 @@ internal sealed partial class MessageConnection
     /// <summary>
     /// Probes the peer: completes with the number of activations the peer reports once its answer arrives.
     /// </summary>
-    /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/>.</exception>
+    /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/>, the wait to send included.</exception>
     /// <exception cref="TransportException">The connection is closed.</exception>
     public async Task<int> ProbeAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -35,8 +39,19 @@ internal sealed partial class MessageConnection
         {
             var payload = new byte[sizeof(long)];
             BinaryPrimitives.WriteInt64LittleEndian(payload, id);
-            await _frames.SendAsync(FrameType.Ping, payload, cancellationToken);
-            return await answer.Task.WaitAsync(timeout, _timeProvider, cancellationToken);
+
+            // The timeout covers the wait for room in a full send queue too: a peer that stopped reading is missed.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            try
+            {
+                await _frames.SendAsync(FrameType.Ping, payload, limit.Token);
+                return await answer.Task.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{RemoteName} did not answer a probe within {timeout.TotalMilliseconds:0} ms.");
+            }
         }
         finally
         {
@@ -49,7 +64,8 @@ internal sealed partial class MessageConnection
 
     /// <summary>
     /// Ends the connection without failing a call: says goodbye (the peer then sends no new call), waits for the
-    /// peer's goodbye and for every call in flight either way to be answered, then closes. Waits at most
+    /// peer's acknowledgement (every call it sent before is then here) and for every call in flight either way to be
+    /// answered, then closes. Two peers leaving at once each acknowledge the other's goodbye. Waits at most
     /// <paramref name="timeout"/>; whatever is still in flight then fails as on a lost connection.
     /// </summary>
     public async Task DrainAsync(TimeSpan timeout)
@@ -58,7 +74,7 @@ internal sealed partial class MessageConnection
         SendGoodbye();
         try
         {
-            await _peerGoodbye.Task.WaitAsync(timeout, _timeProvider);
+            await _peerAcknowledged.Task.WaitAsync(timeout, _timeProvider);
             while ((!_pending.IsEmpty || !_incoming.IsEmpty) && !IsClosed && _timeProvider.GetTimestamp() < deadline)
             {
                 await Task.Delay(DrainPollPeriod, _timeProvider);
@@ -99,40 +115,55 @@ internal sealed partial class MessageConnection
         }
     }
 
-    private void OnGoodbye()
+    private void OnGoodbye(ReadOnlySequence<byte> payload)
     {
-        if (Volatile.Read(ref _goodbyeSent) == 0)
+        if (payload.Length > 0 && payload.FirstSpan[0] == GoodbyeAcknowledged)
         {
-            // The peer leaves. Calls that passed SendRequest's check before the flag are queued before the answer
-            // below, and none after it: the answer tells the peer that no new call follows on this connection.
-            Interlocked.Exchange(ref _peerLeaving, 1);
-            var wait = default(SpinWait);
-            while (Volatile.Read(ref _sendsInProgress) != 0)
-            {
-                wait.SpinOnce();
-            }
-
-            SendGoodbye();
+            _peerAcknowledged.TrySetResult();
+            return;
         }
 
-        _peerGoodbye.TrySetResult();
+        // The peer leaves (even if this side is leaving too). Calls that passed SendRequest's check before the flag
+        // are queued before the acknowledgement below, and none after it: it tells the peer that no new call follows.
+        Interlocked.Exchange(ref _peerLeaving, 1);
+        var wait = default(SpinWait);
+        while (Volatile.Read(ref _sendsInProgress) != 0)
+        {
+            wait.SpinOnce();
+        }
+
+        SendGoodbyeFrame(ref _acknowledgementSent, [GoodbyeAcknowledged]);
     }
 
-    private void SendGoodbye()
+    private void SendGoodbye() => SendGoodbyeFrame(ref _goodbyeSent, []);
+
+    private void SendGoodbyeFrame(ref int sent, byte[] payload)
     {
-        if (Interlocked.Exchange(ref _goodbyeSent, 1) != 0)
+        if (Interlocked.Exchange(ref sent, 1) != 0)
         {
             return;
         }
 
         try
         {
-            _ = _frames.SendAsync(FrameType.Goodbye, []).AsTask();
+            _ = ObserveAsync(_frames.SendAsync(FrameType.Goodbye, payload));
         }
         catch (TransportException)
         {
             // Closed already: there is nothing left to drain.
-            _peerGoodbye.TrySetResult();
+            _peerAcknowledged.TrySetResult();
+        }
+    }
+
+    private static async Task ObserveAsync(ValueTask sending)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (TransportException)
+        {
+            // Closed meanwhile: the drain ends with the connection.
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Messaging.Wire;
@@ -70,8 +69,9 @@ internal sealed partial class MessageConnection
             ForgetUnsent(correlationId);
             return false;
         }
-        catch (Exception exception) when (exception is TransportException or JsonException or NotSupportedException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // Too large for a frame, or arguments a converter could not write: this call fails with the reason.
             FailSend(correlationId, request, exception);
             return true;
         }

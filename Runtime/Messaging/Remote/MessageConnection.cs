@@ -118,7 +118,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
                 OnPong(payload);
                 break;
             case FrameType.Goodbye:
-                OnGoodbye();
+                OnGoodbye(payload);
                 break;
             default:
                 throw new WireFormatException($"{RemoteName} sent a frame of unknown type {(byte)type}.");
@@ -132,7 +132,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         var lost = new TransportException(
             $"The connection to {RemoteName} was lost{(error is null ? string.Empty : $" ({error.Message})")}; the outcome of calls in flight on it is unknown.");
         _remoteHello.TrySetException(lost);
-        _peerGoodbye.TrySetResult();
+        _peerAcknowledged.TrySetResult();
         foreach (var probe in _probes.Values)
         {
             probe.TrySetException(lost);

@@ -19,6 +19,9 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
     private readonly ConcurrentDictionary<SiloAddress, Peer> _peers = new();
     private readonly Lock _updateLock = new();
 
+    // Set once the silo drains its connections: membership changes read afterwards open no new link.
+    private volatile bool _stopping;
+
     private SiloAddress Self => gateway.SiloAddress ?? throw new InvalidOperationException("The silo's gateway has not started.");
 
     /// <summary>Starts taking connections other silos open to this one; the gateway drains this silo's links when it stops.</summary>
@@ -80,7 +83,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
 
                 live.Add(address);
                 var peer = _peers.GetOrAdd(address, static address => new Peer(address));
-                if (peer.Link is null && InitiatesTo(self, address))
+                if (peer.Link is null && !_stopping && InitiatesTo(self, address))
                 {
                     peer.Link = new GatewayLink(
                         new GatewayEndpoint(address.Host, address.Port), gateway.Hello!, gateway.Context!, ReconnectDelay, hello => CheckIdentity(address, hello), logger);
@@ -109,6 +112,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
     /// <summary>Says goodbye on the links this silo opened: the peers send no new call on them.</summary>
     public void SayGoodbye()
     {
+        _stopping = true;
         foreach (var peer in _peers.Values)
         {
             peer.Link?.OpenConnection?.SayGoodbye();
@@ -121,6 +125,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         foreach (var peer in _peers.Values)
         {
             await peer.DisposeAsync();
@@ -142,8 +147,14 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
         }
     }
 
-    private void OnAccepted(SiloAddress address, MessageConnection connection) =>
-        _peers.GetOrAdd(address, static address => new Peer(address)).Accept(connection);
+    private void OnAccepted(SiloAddress address, MessageConnection connection)
+    {
+        // Under the update lock, so a peer being removed as Dead cannot take a fresh connection with it unseen.
+        lock (_updateLock)
+        {
+            _peers.GetOrAdd(address, static address => new Peer(address)).Accept(connection);
+        }
+    }
 
     private sealed class Peer(SiloAddress address) : IAsyncDisposable
     {

@@ -60,6 +60,28 @@ public sealed class ClusterFailureTests(PostgresDatabaseFixture database) : ICla
     }
 
     [Fact]
+    public async Task Stop_TwoSilosAtOnceUnderLoad_NoCallFails()
+    {
+        await using var cluster = await StartClusterAsync(3);
+        var client = await cluster.CreateClientAsync();
+        var keys = Enumerable.Range(0, 30).Select(_ => Probe.NewKey("ledger")).ToList();
+        await Task.WhenAll(keys.Select(key => client.GetGrain<ILedgerGrain>(key).AppendAsync(0)));
+
+        using var load = new CancellationTokenSource();
+        var writers = keys.Select(key => WriteUntilCancelledAsync(client, key, load.Token)).ToList();
+        await Task.Delay(300);
+        await Task.WhenAll(cluster.Silos.Skip(1).ToList().Select(cluster.StopSiloAsync));
+        await Task.Delay(300);
+        await load.CancelAsync();
+        var written = await Task.WhenAll(writers);
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.Equal(Enumerable.Range(0, written[i] + 1), await client.GetGrain<ILedgerGrain>(keys[i]).ReadAsync());
+        }
+    }
+
+    [Fact]
     public async Task RollingRestart_EverySilo_NoCallFails()
     {
         await using var cluster = await StartClusterAsync(3);
