@@ -40,6 +40,19 @@ internal sealed partial class ActivationData
     /// <summary>Ends an activation whose grain never ran, handing its calls to <paramref name="reroute"/>.</summary>
     private void EndUnactivated(Action<Request> reroute)
     {
+        foreach (var request in LeaveUnactivated())
+        {
+            if (request is not TimerTickRequest)
+            {
+                request.Sink = null;
+                reroute(request);
+            }
+        }
+    }
+
+    /// <summary>Ends an activation whose grain never ran: it takes no call any more and leaves the catalog; returns the calls it held.</summary>
+    private List<Request> LeaveUnactivated()
+    {
         List<Request> pending;
         lock (_lock)
         {
@@ -49,13 +62,6 @@ internal sealed partial class ActivationData
 
         _runtime.Catalog.OnActivationRemoved(this);
         _deactivated?.TrySetResult();
-        foreach (var request in pending)
-        {
-            if (request is not TimerTickRequest)
-            {
-                request.Sink = null;
-                reroute(request);
-            }
-        }
+        return pending;
     }
 }

@@ -178,14 +178,6 @@ internal sealed partial class ActivationData
 
     private void FailActivation(Exception exception)
     {
-        List<Request> pending;
-        lock (_lock)
-        {
-            _status = ActivationStatus.Invalid;
-            pending = _waiting.DrainAll();
-        }
-
-        LogActivationFailed(_runtime.Logger, exception, GrainId, pending.Count);
         StopTimers();
         if (_address is { } address && _runtime.Cluster is { } cluster)
         {
@@ -194,8 +186,8 @@ internal sealed partial class ActivationData
             _ = cluster.UnregisterActivationAsync(address);
         }
 
-        _runtime.Catalog.OnActivationRemoved(this);
-        _deactivated?.TrySetResult();
+        var pending = LeaveUnactivated();
+        LogActivationFailed(_runtime.Logger, exception, GrainId, pending.Count);
         var callerException = ExceptionCodec.ForCaller(exception);
         foreach (var request in pending)
         {

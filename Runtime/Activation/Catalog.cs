@@ -113,11 +113,5 @@ internal sealed class Catalog(GrainRuntime runtime)
     public Task DeactivateAllAsync(DeactivationReason reason) =>
         Task.WhenAll(Activations.ToList().Select(activation => activation.DeactivateAsync(reason)));
 
-    private void Fail(Request request, Exception exception)
-    {
-        if (!request.TryFail(exception) && request.IsOneWay)
-        {
-            runtime.OnOneWayCallDropped(request, exception);
-        }
-    }
+    private void Fail(Request request, Exception exception) => runtime.Fail(request, exception);
 }

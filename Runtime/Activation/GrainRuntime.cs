@@ -76,6 +76,15 @@ internal sealed partial class GrainRuntime : IDisposable
         ?? throw new InvalidOperationException(
             $"Grain class {classInfo.ClassType.Name} uses storage '{storageName}', which is not registered. Register it with silo.AddSqliteGrainStorage(\"{storageName}\"), AddPostgresGrainStorage or AddMemoryGrainStorage.");
 
+    /// <summary>Fails a call this silo cannot deliver; a one-way call, which has nobody to tell, is logged instead.</summary>
+    public void Fail(Request request, Exception exception)
+    {
+        if (!request.TryFail(exception) && request.IsOneWay)
+        {
+            OnOneWayCallDropped(request, exception);
+        }
+    }
+
     public void OnOneWayCallDropped(Request request, Exception exception) =>
         LogOneWayCallDropped(Logger, exception, request.ToString(), request.Target?.ToString());
 

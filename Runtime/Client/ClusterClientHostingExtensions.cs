@@ -1,5 +1,4 @@
 using Cluster.Runtime.Core;
-using Cluster.Runtime.Directory;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Membership;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,8 +63,7 @@ public static class ClusterClientHostingExtensions
         services.TryAddSingleton(sp => new PostgresMembershipWatcher(
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipWatcher>>()));
         services.AddSingleton<IGatewayListProvider, MembershipGatewayListProvider>();
-        services.TryAddSingleton<IGrainDirectory>(sp => PostgresGrainDirectory.ForMembership(
-            sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresGrainDirectory>>()));
+        services.TryAddMembershipDirectory();
         return builder;
     }
 
@@ -74,9 +72,7 @@ public static class ClusterClientHostingExtensions
     /// deployment chooses between a fixed gateway list and discovery by configuration alone.
     /// </summary>
     public static IHostApplicationBuilder AddGatewayDiscoveryFromConfiguration(this IHostApplicationBuilder builder) =>
-        string.IsNullOrWhiteSpace(builder.Configuration[$"{PostgresMembershipOptions.SectionName}:{nameof(PostgresMembershipOptions.ConnectionString)}"])
-            ? builder
-            : builder.AddPostgresGatewayDiscovery();
+        PostgresMembershipOptions.IsConfigured(builder.Configuration) ? builder.AddPostgresGatewayDiscovery() : builder;
 
     /// <summary>Registers the client's readiness check (a gateway connection is open), tagged for <c>/health/ready</c>.</summary>
     public static IHealthChecksBuilder AddClusterClientHealthChecks(this IServiceCollection services) =>

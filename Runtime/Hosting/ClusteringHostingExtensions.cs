@@ -19,9 +19,7 @@ public static class ClusteringHostingExtensions
     /// deployments choose by configuration (environment variables such as <c>Membership__Postgres__ConnectionString</c>).
     /// </summary>
     public static ISiloBuilder AddClusteringFromConfiguration(this ISiloBuilder silo) =>
-        string.IsNullOrWhiteSpace(silo.Configuration[$"{PostgresMembershipOptions.SectionName}:{nameof(PostgresMembershipOptions.ConnectionString)}"])
-            ? silo
-            : silo.AddPostgresClustering();
+        PostgresMembershipOptions.IsConfigured(silo.Configuration) ? silo.AddPostgresClustering() : silo;
 
     /// <summary>
     /// Joins the cluster named by <c>Membership:Postgres:ClusterId</c> in the database of
@@ -46,8 +44,7 @@ public static class ClusteringHostingExtensions
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipTable>>()));
         services.AddSingleton(sp => new PostgresMembershipWatcher(
             sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresMembershipWatcher>>()));
-        services.TryAddSingleton<IGrainDirectory>(sp => PostgresGrainDirectory.ForMembership(
-            sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresGrainDirectory>>()));
+        services.TryAddMembershipDirectory();
 
         services.AddSingleton<MembershipService>();
         services.AddSingleton<SiloConnections>();
@@ -72,4 +69,9 @@ public static class ClusteringHostingExtensions
             SiloLifecycleStage.Active, sp.GetRequiredService<MembershipService>().BecomeActiveAsync, sp.GetRequiredService<MembershipService>().BeginShutdownAsync));
         return silo;
     }
+
+    /// <summary>The grain directory in the membership's database, schema and cluster, unless one is registered.</summary>
+    internal static void TryAddMembershipDirectory(this IServiceCollection services) =>
+        services.TryAddSingleton<IGrainDirectory>(sp => PostgresGrainDirectory.ForMembership(
+            sp.GetRequiredService<IOptions<PostgresMembershipOptions>>().Value, sp.GetRequiredService<ILogger<PostgresGrainDirectory>>()));
 }

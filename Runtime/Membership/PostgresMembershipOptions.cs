@@ -1,5 +1,6 @@
 using Cluster.Runtime.Storage.Internal;
 using Cluster.Runtime.Storage.Postgres;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.Runtime.Membership;
@@ -47,6 +48,10 @@ public sealed class PostgresMembershipOptions
     /// connection string sets <c>Keepalive</c>.
     /// </summary>
     public TimeSpan ListenKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Whether <paramref name="configuration"/> sets this section's connection string: the process then joins or finds a cluster.</summary>
+    internal static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{SectionName}:{nameof(ConnectionString)}"]);
 }
 
 /// <summary>Validates <see cref="PostgresMembershipOptions"/> with messages that say what to set.</summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Timers;
 
 namespace Cluster.Runtime.Messaging;
 
@@ -35,7 +36,7 @@ internal sealed class CallTimeoutTracker : IDisposable
     {
         var timeout = TimeoutOf(request);
         ref var entry = ref request.TimeoutEntry;
-        entry.Deadline = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        entry.Deadline = _timeProvider.TimestampAfter(timeout);
         entry.Stripe = Environment.CurrentManagedThreadId & (_stripes.Length - 1);
         var stripe = _stripes[entry.Stripe];
         lock (stripe)

@@ -249,11 +249,5 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         }
     }
 
-    private void Fail(Request request, Exception exception)
-    {
-        if (!request.TryFail(exception) && request.IsOneWay)
-        {
-            _runtime.OnOneWayCallDropped(request, exception);
-        }
-    }
+    private void Fail(Request request, Exception exception) => _runtime.Fail(request, exception);
 }

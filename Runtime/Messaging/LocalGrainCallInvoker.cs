@@ -28,11 +28,7 @@ internal sealed class LocalGrainCallInvoker(GrainRuntime runtime) : TrackingGrai
         {
             if (!client.SendRequest(target, request, Timeouts.TimeoutOf(request)))
             {
-                var refused = new SiloUnavailableException($"The process owning observer {target} is disconnecting; the call was not sent.");
-                if (!request.TryFail(refused) && request.IsOneWay)
-                {
-                    runtime.OnOneWayCallDropped(request, refused);
-                }
+                runtime.Fail(request, new SiloUnavailableException($"The process owning observer {target} is disconnecting; the call was not sent."));
             }
         }
         else

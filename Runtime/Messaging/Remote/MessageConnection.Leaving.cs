@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using Cluster.Runtime.Timers;
 using Cluster.Runtime.Transport;
 
 namespace Cluster.Runtime.Messaging.Remote;
@@ -70,7 +71,7 @@ internal sealed partial class MessageConnection
     /// </summary>
     public async Task DrainAsync(TimeSpan timeout)
     {
-        var deadline = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        var deadline = _timeProvider.TimestampAfter(timeout);
         SendGoodbye();
         try
         {

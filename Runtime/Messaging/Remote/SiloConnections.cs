@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Cluster.Runtime.Client;
 using Cluster.Runtime.Membership;
+using Cluster.Runtime.Timers;
 using Microsoft.Extensions.Logging;
 
 namespace Cluster.Runtime.Messaging.Remote;
@@ -52,7 +53,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
             return connection;
         }
 
-        var deadline = timeProvider.GetTimestamp() + (long)(wait.TotalSeconds * timeProvider.TimestampFrequency);
+        var deadline = timeProvider.TimestampAfter(wait);
         while (timeProvider.GetTimestamp() < deadline && !giveUp())
         {
             await Task.Delay(WaitPollPeriod, timeProvider);

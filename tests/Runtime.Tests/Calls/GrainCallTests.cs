@@ -44,8 +44,12 @@ public sealed class GrainCallTests
 
         var exception = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => grain.CallBackThroughAsync(Probe.NewKey()));
 
+        // The caller's own timeout, or, when both expire in one sweep, the nested call's, which the first grain rethrows.
         Assert.Contains("outcome is unknown", exception.Message, StringComparison.Ordinal);
-        Assert.Contains(nameof(ICallGrain.CallBackThroughAsync), exception.Message, StringComparison.Ordinal);
+        Assert.True(
+            exception.Message.Contains(nameof(ICallGrain.CallBackThroughAsync), StringComparison.Ordinal)
+            || exception.Message.Contains(nameof(ICallGrain.CallBackAsync), StringComparison.Ordinal),
+            exception.Message);
     }
 
     [Fact]
