@@ -153,6 +153,13 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         }
 
         var catalog = _runtime.Catalog;
+        if (address is not null && address.SiloAddress == Self && catalog.IsOpen)
+        {
+            // Registered here by an activation that has ended: activate here again, replacing the stale entry.
+            catalog.Dispatch(target, request);
+            return;
+        }
+
         if (address is not null && address.SiloAddress != Self && !IsGone(address.SiloAddress))
         {
             Cache.Put(address);
@@ -160,8 +167,8 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             return;
         }
 
-        // No entry; or one of a Dead silo, or of an activation of this silo that has ended: the new activation's
-        // registration replaces such a stale entry.
+        // No entry; or one of a Dead silo, or of this silo while it is stopping: the new activation's registration
+        // replaces such a stale entry.
         var candidates = PlacementCandidates(catalog.IsOpen);
         if (candidates.Count == 0)
         {
