@@ -93,14 +93,13 @@ internal sealed partial class MessageConnection
             finally
             {
                 connection._incoming.TryRemove(correlationId, out _);
+                cancellation.Dispose();
             }
         }
 
         private void RespondCore<TResult>(Task<TResult> completed)
         {
-            var callerGaveUp = cancellation.IsCancellationRequested;
-            cancellation.Dispose();
-            if (callerGaveUp)
+            if (cancellation.IsCancellationRequested)
             {
                 // Cancelled by the caller, its deadline or the connection's end: nobody waits for this answer, and
                 // an answer racing the caller's own timeout must not replace the timeout it reports.

@@ -151,7 +151,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         {
             if (_incoming.TryRemove(correlationId, out var incoming))
             {
-                incoming.Cancellation.Cancel();
+                TryCancel(incoming.Cancellation);
             }
         }
 
@@ -238,11 +238,26 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     private void OnCancel(ReadOnlySequence<byte> payload)
     {
         var reader = new WireReader(payload);
-        if (_incoming.TryRemove(reader.ReadInt64(), out var incoming))
+
+        // Looked up, not removed: the call stays in flight (counted against the limit, waited for by a drain) until
+        // its outcome is settled and its responder removes it.
+        if (_incoming.TryGetValue(reader.ReadInt64(), out var incoming))
         {
             // The callee's token ends a running call; failing the request drops it if it is still queued.
-            incoming.Cancellation.Cancel();
+            TryCancel(incoming.Cancellation);
             incoming.Request.TryFail(new OperationCanceledException("The caller cancelled the call."));
+        }
+    }
+
+    private static void TryCancel(CancellationTokenSource cancellation)
+    {
+        try
+        {
+            cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended and its responder released the source meanwhile: there is nothing left to cancel.
         }
     }
 
