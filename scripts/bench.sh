@@ -19,5 +19,5 @@ if [ "${1:-all}" != "local" ]; then
   ensure_postgres
   run --filter '*StateWriteBenchmarks*' "${bdn[@]}"
   run --failover 5
-  run --scale-out 10 256 1000
+  run --scale-out 10 256 1000 3
 fi

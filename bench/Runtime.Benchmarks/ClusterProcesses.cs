@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Cluster.Runtime.Benchmarks.Grains;
 using Cluster.Runtime.Client;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
@@ -40,7 +41,74 @@ internal sealed class ClusterProcesses : IAsyncDisposable
             });
         });
         Console.WriteLine("ready");
+
+        // Commands from the benchmark on standard input: "load <callers> <rounds> <warm-up s> <measured s>" runs that
+        // many callers inside this silo and answers "count <calls in the measured period>".
+        while (Console.ReadLine() is { } command)
+        {
+            if (command.Split(' ') is ["load", var callers, var rounds, var warmUp, var measured])
+            {
+                var calls = await RunLoadAsync(
+                    silo.GrainFactory,
+                    int.Parse(callers, System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture),
+                    TimeSpan.FromSeconds(int.Parse(warmUp, System.Globalization.CultureInfo.InvariantCulture)),
+                    TimeSpan.FromSeconds(int.Parse(measured, System.Globalization.CultureInfo.InvariantCulture)));
+                Console.WriteLine($"count {calls}");
+            }
+        }
+
         await Task.Delay(Timeout.Infinite);
+    }
+
+    /// <summary>Callers each calling a random one of the benchmark's grains, wherever it is activated; returns the calls made after the warm-up.</summary>
+    public static async Task<long> RunLoadAsync(IGrainFactory factory, int callers, int rounds, TimeSpan warmUp, TimeSpan measured)
+    {
+        var grains = Enumerable.Range(0, ClusterBenchmarks.Grains).Select(key => factory.GetGrain<IBenchGrain>(key)).ToList();
+        var measuring = DateTime.UtcNow + warmUp;
+        var end = measuring + measured;
+        var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            var random = new Random(caller);
+            long calls = 0;
+            while (DateTime.UtcNow < end)
+            {
+                await grains[random.Next(grains.Count)].WorkAsync(rounds);
+                if (DateTime.UtcNow >= measuring)
+                {
+                    calls++;
+                }
+            }
+
+            return calls;
+        })));
+        return counts.Sum();
+    }
+
+    /// <summary>Has every silo run <paramref name="callersPerSilo"/> callers at once, and returns the calls they made in the measured period.</summary>
+    public async Task<long> RunLoadInSilosAsync(int callersPerSilo, int rounds, TimeSpan warmUp, TimeSpan measured)
+    {
+        var command = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"load {callersPerSilo} {rounds} {warmUp.TotalSeconds:0} {measured.TotalSeconds:0}");
+        foreach (var silo in _silos)
+        {
+            await silo.StandardInput.WriteLineAsync(command);
+            await silo.StandardInput.FlushAsync();
+        }
+
+        long total = 0;
+        foreach (var silo in _silos)
+        {
+            while (await silo.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("count ", StringComparison.Ordinal))
+                {
+                    total += long.Parse(line["count ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                }
+            }
+        }
+
+        return total;
     }
 
     /// <summary>Starts a silo process, pinned to <paramref name="core"/> when given, and waits until it has joined.</summary>
@@ -54,7 +122,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
             command.InsertRange(0, ["taskset", "-c", pinned.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
-        var process = Process.Start(new ProcessStartInfo(command[0], command.Skip(1)) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var process = Process.Start(new ProcessStartInfo(command[0], command.Skip(1)) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false })!;
         _silos.Add(process);
         while (await process.StandardOutput.ReadLineAsync() is { } line && line != "ready")
         {
