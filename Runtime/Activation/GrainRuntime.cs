@@ -76,6 +76,20 @@ internal sealed partial class GrainRuntime : IDisposable
         ?? throw new InvalidOperationException(
             $"Grain class {classInfo.ClassType.Name} uses storage '{storageName}', which is not registered. Register it with silo.AddSqliteGrainStorage(\"{storageName}\"), AddPostgresGrainStorage or AddMemoryGrainStorage.");
 
+    /// <summary>
+    /// Why this silo may no longer run grain calls or write grain state, once fenced; null while it may. Set when the
+    /// cluster declares the silo dead: its grains are being reactivated elsewhere, and those activations must be the
+    /// only ones that write (as Orleans, which kills such a silo without deactivating its grains).
+    /// </summary>
+    public string? FencedReason { get; private set; }
+
+    /// <summary>Fences the silo (see <see cref="FencedReason"/>) and closes its catalog.</summary>
+    public void Fence(string reason)
+    {
+        FencedReason = reason;
+        Catalog.Close();
+    }
+
     /// <summary>Fails a call this silo cannot deliver; a one-way call, which has nobody to tell, is logged instead.</summary>
     public void Fail(Request request, Exception exception)
     {

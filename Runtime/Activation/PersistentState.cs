@@ -44,6 +44,7 @@ internal sealed class PersistentState<TState>(
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
+        activation.ThrowIfFenced();
         try
         {
             await storage.WriteStateAsync(stateName, GrainId, _state, cancellationToken);
@@ -57,6 +58,7 @@ internal sealed class PersistentState<TState>(
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
+        activation.ThrowIfFenced();
         try
         {
             await storage.ClearStateAsync(stateName, GrainId, _state, cancellationToken);

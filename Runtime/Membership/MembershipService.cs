@@ -39,6 +39,9 @@ internal sealed partial class MembershipService(
     /// <summary>The table as last read.</summary>
     public MembershipSnapshot Current => _current;
 
+    /// <summary>Raised once when this silo finds itself declared Dead, before it stops its host.</summary>
+    public event Action? DeclaredDead;
+
     /// <summary>Raised after each read of the table, on the service's loop: handlers must return quickly.</summary>
     public event Action<MembershipSnapshot>? Changed;
 
@@ -272,6 +275,7 @@ internal sealed partial class MembershipService(
         if (Interlocked.Exchange(ref _left, 1) == 0)
         {
             LogDeclaredDead(logger, _self!.SiloAddress);
+            DeclaredDead?.Invoke();
             lifetime.StopApplication();
         }
     }

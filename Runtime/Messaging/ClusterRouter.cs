@@ -72,6 +72,8 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
     public async Task OnStartAsync(CancellationToken cancellationToken)
     {
         _membership.Changed += OnMembershipChanged;
+        _membership.DeclaredDead += () => _runtime.Fence(
+            $"Silo {Self} was declared dead by the cluster and is stopping: it runs no call and writes no grain state any more, since its grains reactivate elsewhere. Retry; the call goes to a live silo.");
         await ApplyMembershipAsync(_membership.Current);
     }
 
@@ -81,6 +83,12 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
     /// <summary>Delivers a call to a grain (not an observer) wherever its activation is or should be.</summary>
     public void Route(GrainId target, Request request)
     {
+        if (_runtime.FencedReason is { } fenced)
+        {
+            Fail(request, new SiloUnavailableException(fenced));
+            return;
+        }
+
         var catalog = _runtime.Catalog;
         var classInfo = _runtime.Registry.FindClass(target.Type);
         if (classInfo is null || classInfo.IsStatelessWorker)

@@ -131,6 +131,32 @@ public sealed class ClusterFailureTests(PostgresDatabaseFixture database) : ICla
         Assert.Equal(TestCluster.AddressOf(cluster.Silos[0]).ToString(), await client.GetGrain<ILedgerGrain>(key).WhereAsync());
     }
 
+    [Fact]
+    public async Task DeclaredDead_SiloHostingAGrain_WritesNothingMoreAndTheGrainMovesWithItsState()
+    {
+        await using var cluster = await StartClusterAsync(1);
+        var doomed = cluster.Silos[0];
+        var key = Probe.NewKey("lifecycle");
+        await doomed.GrainFactory.GetGrain<ILifecycleGrain>(key).SetValueAsync(5);
+        var survivor = await cluster.StartSiloAsync();
+        await cluster.WaitForMembershipAsync();
+
+        var table = survivor.Services.GetRequiredService<IMembershipTable>();
+        var address = TestCluster.AddressOf(doomed);
+        var data = await table.ReadRowAsync(address, CancellationToken.None);
+        Assert.True(data.TryGet(address, out var entry, out var etag));
+        Assert.True(await table.UpdateRowAsync(entry.WithStatus(SiloStatus.Dead), etag, data.Version.Next(), CancellationToken.None));
+        await Probe.WaitUntilAsync(
+            async () => await survivor.GrainFactory.GetGrain<ILifecycleGrain>(key).GetValueAsync() == 5,
+            TimeSpan.FromSeconds(10),
+            "the grain answers from the survivor with the state written before");
+        await cluster.StopSiloAsync(doomed);
+
+        // The dead silo deactivated its grain, but its OnDeactivateAsync write was refused: only the new activation writes.
+        Assert.Contains("deactivate(ShuttingDown)", Probe.EventsOf(key));
+        Assert.DoesNotContain("deactivation-written", Probe.EventsOf(key));
+    }
+
     private static MembershipService Membership(TestSilo silo) => silo.Services.GetRequiredService<MembershipService>();
 
     /// <summary>Appends 1, 2, 3... until cancelled; any failed call fails the test. Returns how many were appended.</summary>
