@@ -57,12 +57,10 @@ internal sealed partial class ClusterClient
     /// <summary>Sends the call straight to the silo of <paramref name="address"/> when a connection to that very start is open.</summary>
     private bool TrySendToHost(GrainAddress address, GrainId target, Request request)
     {
-        var silo = address.SiloAddress;
         foreach (var link in Volatile.Read(ref _links))
         {
-            if (link.Endpoint.Port == silo.Port && string.Equals(link.Endpoint.Host, silo.Host, StringComparison.OrdinalIgnoreCase)
-                && link.Connection is { } connection && connection.RemoteHello.IsCompletedSuccessfully
-                && connection.RemoteHello.Result.SiloAddress == silo.ToString())
+            // The very start the directory names: a newer start on the same endpoint does not host the activation.
+            if (link.RemoteSilo == address.SiloAddress && link.Connection is { } connection)
             {
                 return connection.SendRequest(target, request, _timeouts.TimeoutOf(request), directed: true);
             }

@@ -1,3 +1,4 @@
+using Cluster.Runtime.Membership;
 using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Transport;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,9 @@ internal sealed partial class GatewayLink(
 
     /// <summary>The open connection, also while the peer is leaving; null while (re)connecting.</summary>
     public MessageConnection? OpenConnection => _connection is { IsClosed: false } open ? open : null;
+
+    /// <summary>The silo start at the other end of the open connection, from its hello; null before the first one.</summary>
+    public SiloAddress? RemoteSilo { get; private set; }
 
     /// <summary>Completes after the first connection attempt, whatever its outcome.</summary>
     public Task FirstAttempt => _firstAttempt.Task;
@@ -74,6 +78,7 @@ internal sealed partial class GatewayLink(
                 });
                 var remote = await connection.RemoteHello.WaitAsync(context.TransportOptions.ConnectTimeout, _stopping.Token);
                 onConnected(remote);
+                RemoteSilo = SiloAddress.TryParse(remote.SiloAddress, out var silo) ? silo : null;
                 _connection = connection;
                 delay = reconnectDelay;
                 LogConnected(logger, endpoint.ToString());
