@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cluster.Runtime.Membership;
+using Microsoft.Extensions.Options;
 
 namespace Cluster.Runtime.Placement;
 
@@ -9,9 +10,18 @@ namespace Cluster.Runtime.Placement;
 /// on a silo counts as one more activation there, so a burst of placements spreads instead of all choosing the silo
 /// that looked least loaded at the last probe.
 /// </summary>
-internal sealed class PlacementDirector
+/// <remarks>
+/// This silo's own count is estimated the same way, a snapshot taken once per probe period plus the placements made
+/// here since, not read live: a live local count includes the activations other silos just placed here, while their
+/// own placements reach this silo only at the next probe, so every silo would see itself as the busier one and send
+/// a burst of new activations to the others, which do the same in return, unevenly.
+/// </remarks>
+internal sealed class PlacementDirector(IOptions<ClusterMembershipOptions> options)
 {
     private readonly ConcurrentDictionary<SiloAddress, int> _loads = new();
+    private readonly long _refreshMilliseconds = (long)options.Value.ProbePeriod.TotalMilliseconds;
+    private long _selfSnapshotAt = long.MinValue / 2; // far enough in the past that the first placement takes a snapshot, without overflow
+    private int _selfLoad;
 
     /// <summary>Records the activation count <paramref name="silo"/> reported.</summary>
     public void ReportLoad(SiloAddress silo, int activations) => _loads[silo] = activations;
@@ -49,11 +59,28 @@ internal sealed class PlacementDirector
     }
 
     private int LoadOf(SiloAddress silo, SiloAddress self, int localActivations) =>
-        silo == self ? localActivations : _loads.GetValueOrDefault(silo);
+        silo == self ? SelfLoad(localActivations) : _loads.GetValueOrDefault(silo);
+
+    private int SelfLoad(int localActivations)
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _selfSnapshotAt) >= _refreshMilliseconds)
+        {
+            // Racing refreshes store the same snapshot, give or take a placement: a count off by one is harmless.
+            Volatile.Write(ref _selfLoad, localActivations);
+            Interlocked.Exchange(ref _selfSnapshotAt, now);
+        }
+
+        return Volatile.Read(ref _selfLoad);
+    }
 
     private SiloAddress Count(SiloAddress chosen, SiloAddress self)
     {
-        if (chosen != self)
+        if (chosen == self)
+        {
+            Interlocked.Increment(ref _selfLoad);
+        }
+        else
         {
             _loads.AddOrUpdate(chosen, 1, static (_, count) => count + 1);
         }
