@@ -70,12 +70,8 @@ internal sealed partial class GatewayLink(
             MessageConnection? connection = null;
             try
             {
-                var pipe = await SocketPipe.ConnectAsync(endpoint.Host, endpoint.Port, context.TransportOptions.ConnectTimeout, _stopping.Token);
-                connection = await MessageConnection.StartAsync(pipe, endpoint.ToString(), hello, context, (_, _) =>
-                {
-                    closed.TrySetResult();
-                    _ = pipe.DisposeAsync().AsTask();
-                });
+                var stream = await SocketStreams.ConnectAsync(endpoint.Host, endpoint.Port, context.TransportOptions.ConnectTimeout, _stopping.Token);
+                connection = await MessageConnection.StartAsync(stream, endpoint.ToString(), hello, context, (_, _) => closed.TrySetResult());
                 var remote = await connection.RemoteHello.WaitAsync(context.TransportOptions.ConnectTimeout, _stopping.Token);
                 onConnected(remote);
                 RemoteSilo = SiloAddress.TryParse(remote.SiloAddress, out var silo) ? silo : null;

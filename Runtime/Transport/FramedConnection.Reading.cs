@@ -5,49 +5,90 @@ namespace Cluster.Runtime.Transport;
 
 internal sealed partial class FramedConnection
 {
-    private async Task ReadLoopAsync()
+    /// <summary>What one read of the stream asks for, and the buffer size kept between large frames.</summary>
+    private const int ReadBufferSize = 64 * 1024;
+
+    /// <summary>Reads frames until the peer ends the stream; runs on the connection's reader thread.</summary>
+    private void ReadFrames()
     {
-        var reader = _pipe.Input;
-        while (true)
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+        var start = 0;
+        var end = 0;
+        try
         {
-            var result = await reader.ReadAsync(_closing.Token);
-            var buffer = result.Buffer;
-            try
+            while (true)
             {
-                while (TryReadFrame(ref buffer, out var type, out var payload))
+                int needed;
+                while (TryReadFrame(buffer, ref start, end, out var type, out var payload, out needed))
                 {
-                    await _handler.OnFrameAsync(this, type, payload);
+                    var handled = _handler.OnFrameAsync(this, type, new ReadOnlySequence<byte>(payload));
+                    if (!handled.IsCompletedSuccessfully)
+                    {
+                        // Back-pressure: the next frame waits for this one, whatever the handler waits for.
+                        handled.AsTask().GetAwaiter().GetResult();
+                    }
                 }
 
-                if (result.IsCompleted)
+                (buffer, start, end) = MakeRoom(buffer, start, end, needed);
+                var read = _stream.Read(buffer, end, buffer.Length - end);
+                if (read == 0)
                 {
-                    if (buffer.Length > 0)
+                    if (end > start)
                     {
                         throw new TransportException($"The connection to {RemoteName} ended in the middle of a frame.");
                     }
 
                     return;
                 }
+
+                end += read;
             }
-            finally
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out FrameType type, out ReadOnlySequence<byte> payload)
+    /// <summary>
+    /// Moves the unread bytes to the front of the buffer, into a larger one when the frame being read does not fit,
+    /// and back into a buffer of the usual size once a large frame has gone.
+    /// </summary>
+    private static (byte[] Buffer, int Start, int End) MakeRoom(byte[] buffer, int start, int end, int needed)
+    {
+        var unread = end - start;
+        var size = Math.Max(ReadBufferSize, needed);
+        if (buffer.Length < size || (buffer.Length > ReadBufferSize && size == ReadBufferSize))
+        {
+            var resized = ArrayPool<byte>.Shared.Rent(size);
+            buffer.AsSpan(start, unread).CopyTo(resized);
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (resized, 0, unread);
+        }
+
+        if (start > 0)
+        {
+            buffer.AsSpan(start, unread).CopyTo(buffer);
+        }
+
+        return (buffer, 0, unread);
+    }
+
+    /// <summary>
+    /// The next whole frame in <c>buffer[start..end]</c>, advancing <paramref name="start"/> past it; or false and,
+    /// in <paramref name="needed"/>, how many bytes the incomplete frame at <paramref name="start"/> takes in all.
+    /// </summary>
+    private bool TryReadFrame(byte[] buffer, ref int start, int end, out FrameType type, out ReadOnlyMemory<byte> payload, out int needed)
     {
         type = default;
         payload = default;
-        if (buffer.Length < HeaderSize)
+        needed = HeaderSize;
+        if (end - start < HeaderSize)
         {
             return false;
         }
 
-        Span<byte> header = stackalloc byte[HeaderSize];
-        buffer.Slice(0, HeaderSize).CopyTo(header);
-        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start));
         var limit = Volatile.Read(ref _maxIncomingFrameSize);
         if (length < 1 || length > limit)
         {
@@ -56,14 +97,15 @@ internal sealed partial class FramedConnection
                 : $"{RemoteName} sent a frame of {length} bytes; the limit ({TransportOptions.SectionName}:{nameof(TransportOptions.MaxFrameSize)}) is {_maxFrameSize}. The connection is closed.");
         }
 
-        if (buffer.Length < sizeof(int) + length)
+        needed = sizeof(int) + length;
+        if (end - start < needed)
         {
             return false;
         }
 
-        type = (FrameType)header[sizeof(int)];
-        payload = buffer.Slice(HeaderSize, length - 1);
-        buffer = buffer.Slice(sizeof(int) + length);
+        type = (FrameType)buffer[start + sizeof(int)];
+        payload = buffer.AsMemory(start + HeaderSize, length - 1);
+        start += needed;
         return true;
     }
 }

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.IO.Pipelines;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -10,27 +8,37 @@ namespace Cluster.Runtime.Transport;
 /// One connection between two processes, carrying length-prefixed frames both ways:
 /// <c>[int32 little-endian length of what follows][byte frame type][payload]</c>. Any number of calls share it
 /// (the messages carry their own correlation ids). Sends queue into a bounded queue that one writer drains,
-/// flushing once per burst, so senders wait when the peer reads slower than they write; frames are read and
+/// writing once per burst, so senders wait when the peer reads slower than they write; frames are read and
 /// handed to the handler one after another, in order.
 /// </summary>
+/// <remarks>
+/// Reading and writing each run on a thread of their own, with blocking socket calls, not on the thread pool: a
+/// process busy with grain work has hundreds of turns queued there, and a connection whose every read and write
+/// waited behind them would answer its peer in bursts, leaving both processes idle in turn (and its pings late enough
+/// to be taken for a failure). The handler and the sender's wake-up run on these threads, never grain code.
+/// </remarks>
 internal sealed partial class FramedConnection : IAsyncDisposable
 {
     private const int HeaderSize = sizeof(int) + sizeof(byte);
 
-    private readonly IDuplexPipe _pipe;
+    private readonly Stream _stream;
     private readonly IFrameHandler _handler;
     private readonly ILogger _logger;
     private readonly int _maxFrameSize;
-    private int _maxIncomingFrameSize;
     private readonly Channel<OutgoingFrame> _outgoing;
+    private readonly ManualResetEventSlim _outgoingReady = new(initialState: false);
     private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _maxIncomingFrameSize;
     private Task? _running;
-    private Task _writing = Task.CompletedTask;
     private int _closed;
+    private int _aborted;
 
-    public FramedConnection(IDuplexPipe pipe, TransportOptions options, IFrameHandler handler, ILogger logger, string remoteName)
+    /// <summary>A connection over <paramref name="stream"/>, which it owns and disposes when it ends.</summary>
+    public FramedConnection(Stream stream, TransportOptions options, IFrameHandler handler, ILogger logger, string remoteName)
     {
-        _pipe = pipe;
+        _stream = stream;
         _handler = handler;
         _logger = logger;
         _maxFrameSize = options.MaxFrameSize;
@@ -46,13 +54,18 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     /// <summary>The peer, for messages and logs: an endpoint or a process name.</summary>
     public string RemoteName { get; }
 
-    /// <summary>Completes when both loops have ended.</summary>
+    /// <summary>Completes when both directions have ended and the connection is closed.</summary>
     public Task Completion => _running ?? Task.CompletedTask;
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
     /// <summary>Starts reading and writing; returns at once.</summary>
-    public void Start() => _running = RunAsync();
+    public void Start()
+    {
+        StartThread(() => RunLoop(ReadFrames, _read), "reader");
+        StartThread(() => RunLoop(WriteFrames, _written), "writer");
+        _running = RunAsync();
+    }
 
     /// <summary>
     /// Queues a frame, waiting while the send queue is full. The payload is copied, so the caller may reuse its buffer.
@@ -63,6 +76,7 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         var frame = Rent(type, payload);
         if (_outgoing.Writer.TryWrite(frame))
         {
+            _outgoingReady.Set();
             return ValueTask.CompletedTask;
         }
 
@@ -76,16 +90,17 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _outgoing.Writer.TryComplete();
+        _outgoingReady.Set();
         try
         {
-            await _writing.WaitAsync(TimeSpan.FromSeconds(5));
+            await _written.Task.WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception exception) when (exception is TimeoutException or OperationCanceledException or TransportException or IOException)
         {
             // Reported through OnClosed; closing goes on.
         }
 
-        await _closing.CancelAsync();
+        Abort();
         try
         {
             await Completion;
@@ -103,6 +118,80 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     /// (a value at or above the option restores it): a peer that has not identified itself yet may only send small frames.
     /// </summary>
     public void LimitIncomingFrames(int maxFrameSize) => Volatile.Write(ref _maxIncomingFrameSize, Math.Min(maxFrameSize, _maxFrameSize));
+
+    private void StartThread(ThreadStart loop, string role) =>
+        new Thread(loop) { IsBackground = true, Name = $"Cluster {role} {RemoteName}" }.Start();
+
+    private void RunLoop(Action loop, TaskCompletionSource completion)
+    {
+        try
+        {
+            loop();
+            completion.TrySetResult();
+        }
+        catch (Exception) when (_closing.IsCancellationRequested)
+        {
+            // The stream was closed under this thread on purpose (a local close, or the other direction failed).
+            completion.TrySetCanceled(_closing.Token);
+        }
+        catch (Exception exception)
+        {
+            completion.TrySetException(exception);
+            Abort();
+        }
+    }
+
+    /// <summary>
+    /// Ends both directions at once: the writer stops waiting, and closing the stream is the only way to wake a
+    /// thread blocked reading it.
+    /// </summary>
+    private void Abort()
+    {
+        if (Interlocked.Exchange(ref _aborted, 1) == 0)
+        {
+            _closing.Cancel();
+            _stream.Dispose();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        // A direction that ended by cancellation was stopped on purpose (a local close, or the other direction
+        // failed first and reports the error); one that faulted names what went wrong.
+        Exception? error = null;
+        try
+        {
+            await _read.Task;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose.
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        // Reading ended. After a graceful end from the peer, frames already queued still go out; after a failure
+        // the writer has been stopped already.
+        _outgoing.Writer.TryComplete();
+        _outgoingReady.Set();
+        try
+        {
+            await _written.Task;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose.
+        }
+        catch (Exception exception)
+        {
+            error ??= exception;
+        }
+
+        Abort();
+        Close(error);
+    }
 
     private OutgoingFrame Rent(FrameType type, ReadOnlySpan<byte> payload)
     {
@@ -127,6 +216,7 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         try
         {
             await _outgoing.Writer.WriteAsync(frame, cancellationToken);
+            _outgoingReady.Set();
         }
         catch (ChannelClosedException exception)
         {
@@ -137,102 +227,6 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         {
             ArrayPool<byte>.Shared.Return(frame.Buffer);
             throw;
-        }
-    }
-
-    private async Task RunAsync()
-    {
-        var reading = ReadLoopAsync();
-        var writing = _writing = WriteLoopAsync();
-        Exception? error = null;
-        try
-        {
-            await reading;
-        }
-        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
-        {
-            // Closed locally (DisposeAsync): a graceful end.
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
-
-        // Reading ended. After a graceful end from the peer, frames already queued still go out; after a failure
-        // there is nobody to flush to.
-        _outgoing.Writer.TryComplete();
-        if (error is not null)
-        {
-            await _closing.CancelAsync();
-        }
-
-        try
-        {
-            await writing;
-        }
-        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
-        {
-            // Cancelled by a local close or because reading failed; the read error, if any, is the one reported.
-        }
-        catch (Exception exception)
-        {
-            error ??= exception;
-        }
-
-        await _pipe.Input.CompleteAsync();
-        Close(error);
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var writer = _pipe.Output;
-        var reader = _outgoing.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync(_closing.Token))
-            {
-                while (reader.TryRead(out var frame))
-                {
-                    Write(writer, frame);
-                }
-
-                var flushed = await writer.FlushAsync(_closing.Token);
-                if (flushed.IsCompleted)
-                {
-                    return;
-                }
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The peer cannot be written to: stop reading too, or the read loop would wait forever.
-            await _closing.CancelAsync();
-            throw;
-        }
-        finally
-        {
-            while (reader.TryRead(out var abandoned))
-            {
-                ArrayPool<byte>.Shared.Return(abandoned.Buffer);
-            }
-
-            await writer.CompleteAsync();
-        }
-    }
-
-    private static void Write(PipeWriter writer, OutgoingFrame frame)
-    {
-        try
-        {
-            var span = writer.GetSpan(HeaderSize + frame.Length);
-            BinaryPrimitives.WriteInt32LittleEndian(span, frame.Length + 1);
-            span[sizeof(int)] = (byte)frame.Type;
-            frame.Buffer.AsSpan(0, frame.Length).CopyTo(span[HeaderSize..]);
-            writer.Advance(HeaderSize + frame.Length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(frame.Buffer);
         }
     }
 

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Cluster.Runtime.Transport;
 
-/// <summary>Accepts TCP connections on one endpoint and hands each, as a <see cref="SocketPipe"/>, to a callback.</summary>
-internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<SocketPipe, Task> onAccepted, ILogger logger) : IAsyncDisposable
+/// <summary>
+/// Accepts TCP connections on one endpoint and hands each, as a stream with the peer's endpoint, to a callback that
+/// owns the stream from then on.
+/// </summary>
+internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<Stream, string, Task> onAccepted, ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
 
@@ -75,23 +78,15 @@ internal sealed partial class TcpFrameListener(IPEndPoint endpoint, Func<SocketP
 
     private async Task HandleAsync(Socket accepted)
     {
-        SocketPipe? pipe = null;
+        var remoteName = accepted.RemoteEndPoint?.ToString() ?? "unknown peer";
         try
         {
-            pipe = new SocketPipe(accepted);
-            await onAccepted(pipe);
+            await onAccepted(SocketStreams.Open(accepted), remoteName);
         }
         catch (Exception exception)
         {
-            LogHandlerFailed(logger, exception, pipe?.RemoteName ?? "a new peer");
-            if (pipe is null)
-            {
-                accepted.Dispose();
-            }
-            else
-            {
-                await pipe.DisposeAsync();
-            }
+            LogHandlerFailed(logger, exception, remoteName);
+            accepted.Dispose();
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Text.Json;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Messaging.Wire;
@@ -34,7 +33,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     private long _lastPing;
     private long _nextCorrelationId;
 
-    private MessageConnection(IDuplexPipe pipe, string remoteName, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
+    private MessageConnection(Stream stream, string remoteName, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
     {
         _router = context.Router;
         _json = context.Json;
@@ -43,7 +42,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         _onClosed = onClosed;
         _load = context.LocalLoad;
         _maxIncoming = context.TransportOptions.MaxIncomingRequests;
-        _frames = new FramedConnection(pipe, context.TransportOptions, this, context.Logger, remoteName);
+        _frames = new FramedConnection(stream, context.TransportOptions, this, context.Logger, remoteName);
         _sweeper = context.TimeProvider.CreateTimer(static state => ((MessageConnection)state!).ForgetAbandonedCalls(), this, SweepPeriod, SweepPeriod);
 
         // Liveness is about the network, so it runs on the wall clock even where tests drive the runtime's clock.
@@ -71,11 +70,11 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
 
     public int PendingCount => _pending.Count;
 
-    /// <summary>Starts a connection over <paramref name="pipe"/> and sends this process's hello.</summary>
+    /// <summary>Starts a connection over <paramref name="stream"/>, which it owns from then on, and sends this process's hello.</summary>
     public static async Task<MessageConnection> StartAsync(
-        IDuplexPipe pipe, string remoteName, HelloMessage hello, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
+        Stream stream, string remoteName, HelloMessage hello, MessagingContext context, Action<MessageConnection, Exception?> onClosed)
     {
-        var connection = new MessageConnection(pipe, remoteName, context, onClosed);
+        var connection = new MessageConnection(stream, remoteName, context, onClosed);
 
         // Until the peer has said who it is, it may not make this process buffer a large frame.
         connection._frames.LimitIncomingFrames(MaxFrameSizeBeforeHello);

@@ -119,18 +119,16 @@ internal sealed partial class SiloGateway(
             .FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))
             ?.ToString() ?? Dns.GetHostName();
 
-    private async Task AcceptAsync(SocketPipe pipe)
+    private async Task AcceptAsync(Stream stream, string remoteName)
     {
         string? clientId = null;
-        var connection = await MessageConnection.StartAsync(pipe, pipe.RemoteName, Hello!, Context!, (closed, error) =>
+        var connection = await MessageConnection.StartAsync(stream, remoteName, Hello!, Context!, (closed, error) =>
         {
             if (clientId is not null)
             {
                 runtime.Clients.Remove(clientId, closed);
                 LogClientDisconnected(logger, closed.RemoteName);
             }
-
-            _ = pipe.DisposeAsync().AsTask();
         });
 
         var remote = await connection.RemoteHello.WaitAsync(transportOptions.Value.ConnectTimeout);

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Pipelines;
 using System.Net;
 using Cluster.Runtime.Tests.Infrastructure;
 using Cluster.Runtime.Transport;
@@ -47,15 +46,16 @@ public sealed class FramedConnectionTests
     [Fact]
     public async Task Read_PeerAnnouncesOversizedFrame_ClosesWithError()
     {
-        var pipe = new Pipe();
+        var (peer, local) = SocketPair.Create();
+        using var _ = peer;
         var handler = new RecordingFrameHandler();
-        var connection = new FramedConnection(new DuplexPipe(pipe.Reader, new Pipe().Writer), Options, handler, NullLogger.Instance, "test peer");
+        var connection = new FramedConnection(SocketStreams.Open(local), Options, handler, NullLogger.Instance, "test peer");
         connection.Start();
 
         var header = new byte[5];
         BinaryPrimitives.WriteInt32LittleEndian(header, Options.MaxFrameSize + 1);
         header[4] = (byte)FrameType.Request;
-        await pipe.Writer.WriteAsync(header);
+        await peer.SendAsync(header);
 
         var error = await handler.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.IsType<TransportException>(error);
@@ -65,13 +65,14 @@ public sealed class FramedConnectionTests
     [Fact]
     public async Task Read_PeerClosesMidFrame_ClosesWithError()
     {
-        var pipe = new Pipe();
+        var (peer, local) = SocketPair.Create();
+        using var _ = peer;
         var handler = new RecordingFrameHandler();
-        var connection = new FramedConnection(new DuplexPipe(pipe.Reader, new Pipe().Writer), Options, handler, NullLogger.Instance, "test peer");
+        var connection = new FramedConnection(SocketStreams.Open(local), Options, handler, NullLogger.Instance, "test peer");
         connection.Start();
 
-        await pipe.Writer.WriteAsync(new byte[] { 10, 0, 0, 0, (byte)FrameType.Request, 1, 2 });
-        await pipe.Writer.CompleteAsync();
+        await peer.SendAsync(new byte[] { 10, 0, 0, 0, (byte)FrameType.Request, 1, 2 });
+        peer.Shutdown(System.Net.Sockets.SocketShutdown.Send);
 
         var error = await handler.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains("middle of a frame", error?.Message, StringComparison.Ordinal);
@@ -96,7 +97,7 @@ public sealed class FramedConnectionTests
     public async Task SendAsync_PeerStopsReading_SendersWaitInsteadOfQueueingWithoutBound()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var (left, right, received) = Connect(new RecordingFrameHandler(beforeEach: () => gate.Task), pauseWriterThreshold: 64 * 1024);
+        var (left, right, received) = Connect(new RecordingFrameHandler(beforeEach: () => gate.Task), socketBufferSize: 16 * 1024);
         var payload = new byte[16 * 1024];
 
         var sends = Task.Run(async () =>
@@ -120,15 +121,15 @@ public sealed class FramedConnectionTests
     public async Task Tcp_ConcurrentSendersOverLoopback_EchoesEveryFrameInPerSenderOrder()
     {
         var serverHandler = new RecordingFrameHandler(echo: true);
-        var listener = new TcpFrameListener(new IPEndPoint(IPAddress.Loopback, 0), pipe =>
+        var listener = new TcpFrameListener(new IPEndPoint(IPAddress.Loopback, 0), (stream, remoteName) =>
         {
-            new FramedConnection(pipe, Options, serverHandler, NullLogger.Instance, pipe.RemoteName).Start();
+            new FramedConnection(stream, Options, serverHandler, NullLogger.Instance, remoteName).Start();
             return Task.CompletedTask;
         }, NullLogger.Instance);
         listener.Start();
         var clientHandler = new RecordingFrameHandler();
-        await using var socket = await SocketPipe.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port, TimeSpan.FromSeconds(5), CancellationToken.None);
-        var client = new FramedConnection(socket, Options, clientHandler, NullLogger.Instance, "server");
+        var stream = await SocketStreams.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var client = new FramedConnection(stream, Options, clientHandler, NullLogger.Instance, "server");
         client.Start();
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(sender => Task.Run(async () =>
@@ -158,24 +159,20 @@ public sealed class FramedConnectionTests
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
 
-        var exception = await Assert.ThrowsAsync<TransportException>(() => SocketPipe.ConnectAsync("127.0.0.1", port, TimeSpan.FromSeconds(2), CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<TransportException>(() => SocketStreams.ConnectAsync("127.0.0.1", port, TimeSpan.FromSeconds(2), CancellationToken.None));
 
         Assert.Contains($"127.0.0.1:{port}", exception.Message, StringComparison.Ordinal);
     }
 
     private static (FramedConnection Left, FramedConnection Right, RecordingFrameHandler Received) Connect(
-        RecordingFrameHandler? receiver = null, long pauseWriterThreshold = 1024 * 1024)
+        RecordingFrameHandler? receiver = null, int? socketBufferSize = null)
     {
-        var pipeOptions = new PipeOptions(pauseWriterThreshold: pauseWriterThreshold, resumeWriterThreshold: pauseWriterThreshold / 2);
-        var leftToRight = new Pipe(pipeOptions);
-        var rightToLeft = new Pipe(pipeOptions);
+        var (leftSocket, rightSocket) = SocketPair.Create(socketBufferSize);
         receiver ??= new RecordingFrameHandler();
-        var left = new FramedConnection(new DuplexPipe(rightToLeft.Reader, leftToRight.Writer), Options, new RecordingFrameHandler(), NullLogger.Instance, "right");
-        var right = new FramedConnection(new DuplexPipe(leftToRight.Reader, rightToLeft.Writer), Options, receiver, NullLogger.Instance, "left");
+        var left = new FramedConnection(SocketStreams.Open(leftSocket), Options, new RecordingFrameHandler(), NullLogger.Instance, "right");
+        var right = new FramedConnection(SocketStreams.Open(rightSocket), Options, receiver, NullLogger.Instance, "left");
         left.Start();
         right.Start();
         return (left, right, receiver);
     }
-
-    private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 }
