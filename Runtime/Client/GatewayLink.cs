@@ -1,6 +1,5 @@
 using Cluster.Runtime.Membership;
 using Cluster.Runtime.Messaging.Remote;
-using Cluster.Runtime.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Cluster.Runtime.Client;
@@ -70,7 +69,7 @@ internal sealed partial class GatewayLink(
             MessageConnection? connection = null;
             try
             {
-                var stream = await SocketStreams.ConnectAsync(endpoint.Host, endpoint.Port, context.TransportOptions.ConnectTimeout, _stopping.Token);
+                var stream = await context.ConnectAsync(endpoint.Host, endpoint.Port, _stopping.Token);
                 connection = await MessageConnection.StartAsync(stream, endpoint.ToString(), hello, context, (_, _) => closed.TrySetResult());
                 var remote = await connection.RemoteHello.WaitAsync(context.TransportOptions.ConnectTimeout, _stopping.Token);
                 onConnected(remote);

@@ -3,6 +3,7 @@ using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Membership;
 using Cluster.Runtime.Storage;
+using Cluster.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -78,6 +79,11 @@ public sealed class TestCluster : IAsyncDisposable
                 membership.ClusterId = _options.ClusterId;
             });
             builder.Services.Configure(_options.Membership);
+            if (_options.Transport is { } transport)
+            {
+                builder.Services.Configure(transport);
+            }
+
             builder.AddPostgresGrainStorage(GrainStorageNames.Default, storage => storage.ConnectionString = database);
             _options.ConfigureSilo?.Invoke(builder);
         });
@@ -135,7 +141,8 @@ public sealed class TestCluster : IAsyncDisposable
 
     /// <summary>Starts a client host that finds the silos' gateways in the membership table; disposed with the cluster.</summary>
     /// <param name="configure">More client configuration.</param>
-    public async Task<IClusterClient> CreateClientAsync(Action<ClusterClientOptions>? configure = null)
+    /// <param name="transport">The client's transport settings, instead of the cluster's <see cref="TestClusterOptions.Transport"/>.</param>
+    public async Task<IClusterClient> CreateClientAsync(Action<ClusterClientOptions>? configure = null, Action<TransportOptions>? transport = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseClusterClient(options =>
@@ -148,6 +155,11 @@ public sealed class TestCluster : IAsyncDisposable
             membership.ConnectionString = _options.ConnectionString;
             membership.ClusterId = _options.ClusterId;
         });
+        if ((transport ?? _options.Transport) is { } configureTransport)
+        {
+            builder.Services.Configure(configureTransport);
+        }
+
         var host = builder.Build();
         await host.StartAsync();
         _clients.Add(host);

@@ -1,5 +1,6 @@
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Membership;
+using Cluster.Runtime.Transport;
 
 namespace Cluster.Runtime.Testing;
 
@@ -25,6 +26,9 @@ public sealed class TestClusterOptions
         options.ProbeTimeout = TimeSpan.FromMilliseconds(500);
         options.IAmAlivePeriod = TimeSpan.FromSeconds(1);
     };
+
+    /// <summary>Transport settings (limits, TLS) of every silo and, unless it is given its own, every client.</summary>
+    public Action<TransportOptions>? Transport { get; set; }
 
     /// <summary>More configuration of every silo, such as grain assemblies or options.</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; set; }

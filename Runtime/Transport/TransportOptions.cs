@@ -31,6 +31,9 @@ public sealed class TransportOptions
     /// the connection anyway. Default 10 s; from 0 to 5 min.
     /// </summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>TLS on every connection (<c>Transport:Tls</c>); off by default.</summary>
+    public TransportTlsOptions Tls { get; set; } = new();
 }
 
 /// <summary>Checks <see cref="TransportOptions"/> at start and says which setting to change.</summary>
@@ -65,6 +68,15 @@ internal sealed class TransportOptionsValidator : IValidateOptions<TransportOpti
         if (options.DrainTimeout < TimeSpan.Zero || options.DrainTimeout > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{TransportOptions.SectionName}:{nameof(TransportOptions.DrainTimeout)} is {options.DrainTimeout}; set it between 00:00:00 and 00:05:00.");
+        }
+
+        try
+        {
+            TransportSecurity.Create(options.Tls);
+        }
+        catch (InvalidOperationException exception)
+        {
+            failures.Add(exception.Message);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -54,7 +54,7 @@ internal sealed partial class SiloGateway(
         _listener.Start();
         SiloAddress = SiloAddress.Create(AdvertisedHost(options, _listener.LocalEndPoint), _listener.LocalEndPoint.Port, timeProvider);
         Hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, runtime.ProcessId, HelloMessage.SiloRole, runtime.Registry.GrainTypeMap(), SiloAddress.ToString());
-        LogListening(logger, _listener.LocalEndPoint, SiloAddress);
+        LogListening(logger, _listener.LocalEndPoint, SiloAddress, Context.Security is null ? "plain TCP" : "mutual TLS");
         return Task.CompletedTask;
     }
 
@@ -122,7 +122,8 @@ internal sealed partial class SiloGateway(
     private async Task AcceptAsync(Stream stream, string remoteName)
     {
         string? clientId = null;
-        var connection = await MessageConnection.StartAsync(stream, remoteName, Hello!, Context!, (closed, error) =>
+        stream = await Context!.AcceptAsync(stream, remoteName, CancellationToken.None);
+        var connection = await MessageConnection.StartAsync(stream, remoteName, Hello!, Context, (closed, error) =>
         {
             if (clientId is not null)
             {
@@ -148,8 +149,8 @@ internal sealed partial class SiloGateway(
         LogClientConnected(logger, connection.RemoteName, remote.Role);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway listening on {Endpoint} as silo {SiloAddress}")]
-    private static partial void LogListening(ILogger logger, IPEndPoint endpoint, SiloAddress siloAddress);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway listening on {Endpoint} as silo {SiloAddress}, {Security}")]
+    private static partial void LogListening(ILogger logger, IPEndPoint endpoint, SiloAddress siloAddress, string security);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client {Remote} connected ({Role})")]
     private static partial void LogClientConnected(ILogger logger, string remote, string role);
