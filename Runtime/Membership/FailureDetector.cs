@@ -32,6 +32,8 @@ internal sealed partial class FailureDetector(
     private readonly ConcurrentDictionary<SiloAddress, bool> _probing = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private long _lastAnswer = timeProvider.GetTimestamp();
+    private int _checkingIsolation;
 
 
     public int Stage => SiloLifecycleStage.Cluster;
@@ -74,6 +76,8 @@ internal sealed partial class FailureDetector(
                         _ = ProbeAsync(silo);
                     }
                 }
+
+                CheckIsolation(targets.Count);
             }
         }
         catch (OperationCanceledException)
@@ -93,6 +97,7 @@ internal sealed partial class FailureDetector(
                 {
                     placement.ReportLoad(silo, await connection.ProbeAsync(options.Value.ProbeTimeout, _stopping.Token));
                     answered = true;
+                    Volatile.Write(ref _lastAnswer, timeProvider.GetTimestamp());
                 }
                 catch (Exception exception) when (exception is TimeoutException or Transport.TransportException)
                 {
@@ -125,6 +130,46 @@ internal sealed partial class FailureDetector(
         {
             _probing.TryRemove(silo, out _);
         }
+    }
+
+    /// <summary>
+    /// When no other silo has answered for as long as they take to start voting a silo dead, checks that the table is
+    /// still readable; if it is not either, this silo may have been declared dead without being able to learn it, while
+    /// clients that still reach it would be served by grains that already run elsewhere, so it stops as if declared.
+    /// A silo with nobody to probe is not isolated: none could have judged it.
+    /// </summary>
+    private void CheckIsolation(int others)
+    {
+        var limit = options.Value.ProbePeriod * options.Value.MissedProbesLimit;
+        if (others == 0)
+        {
+            Volatile.Write(ref _lastAnswer, timeProvider.GetTimestamp());
+            return;
+        }
+
+        if (timeProvider.GetElapsedTime(Volatile.Read(ref _lastAnswer)) < limit || Interlocked.Exchange(ref _checkingIsolation, 1) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                deadline.CancelAfter(limit);
+                var readable = await membership.TryReadTableAsync(deadline.Token);
+                var silent = timeProvider.GetElapsedTime(Volatile.Read(ref _lastAnswer));
+                if (!readable && !_stopping.IsCancellationRequested && silent >= limit)
+                {
+                    membership.LeaveIsolated(silent);
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _checkingIsolation, 0);
+            }
+        });
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ internal sealed partial class MembershipService
     [LoggerMessage(Level = LogLevel.Critical, Message = "Silo {Silo} was declared Dead by the cluster; stopping. A restart joins as a new generation")]
     private static partial void LogDeclaredDead(ILogger logger, SiloAddress silo);
 
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Silo {Silo} has reached neither the membership table nor any other silo for {Seconds:F1} s; it may have been declared dead, so it stops as if it had been")]
+    private static partial void LogIsolated(ILogger logger, SiloAddress silo, double seconds);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing silo {Silo} as {Status} failed")]
     private static partial void LogStatusWriteFailed(ILogger logger, Exception exception, SiloAddress silo, SiloStatus status);
 

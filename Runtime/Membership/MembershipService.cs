@@ -111,6 +111,41 @@ internal sealed partial class MembershipService(
     /// <summary>Reads the table now, as after a notification; for the failure detector after it changed a row.</summary>
     public void RequestRefresh() => SignalRefresh();
 
+    /// <summary>
+    /// Reads the table at once and says whether that worked; the failure detector's check, when no other silo has
+    /// answered for a while, that this silo can still learn whether it was declared dead.
+    /// </summary>
+    public async Task<bool> TryReadTableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Only the refresh loop applies what it reads, so snapshots never go back in time; this read asks it to.
+            await table.ReadAllAsync(cancellationToken);
+            SignalRefresh();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            // A read that outlasts the caller's deadline failed as much as one that threw.
+            LogRefreshFailed(logger, exception);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Stops this silo as if declared dead: cut off from the membership table and from every other silo for
+    /// <paramref name="isolatedFor"/>, it may have been declared dead without being able to read so, and its grains
+    /// may already run elsewhere.
+    /// </summary>
+    public void LeaveIsolated(TimeSpan isolatedFor)
+    {
+        if (Volatile.Read(ref _left) == 0)
+        {
+            LogIsolated(logger, _self!.SiloAddress, isolatedFor.TotalSeconds);
+            OnDeclaredDead();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

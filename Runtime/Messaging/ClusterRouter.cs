@@ -73,7 +73,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
     {
         _membership.Changed += OnMembershipChanged;
         _membership.DeclaredDead += () => _runtime.Fence(
-            $"Silo {Self} was declared dead by the cluster and is stopping: it runs no call and writes no grain state any more, since its grains reactivate elsewhere. Retry; the call goes to a live silo.");
+            $"Silo {Self} was declared dead by the cluster, or was cut off from it long enough to be, and is stopping: it runs no call and writes no grain state any more, since its grains reactivate elsewhere. Retry; the call goes to a live silo.");
         await ApplyMembershipAsync(_membership.Current);
     }
 

@@ -1,3 +1,4 @@
+using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Storage;
 using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
@@ -32,5 +33,45 @@ public sealed class ClusterPostgresOutageTests(PostgresDatabaseFixture database)
         Assert.Contains("could not write state 'ledger'", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Check that PostgreSQL is reachable", failure.Message, StringComparison.Ordinal);
         Assert.Equal([1, 3], await ledger.ReadAsync());
+    }
+
+    [Fact]
+    public async Task Isolated_SiloCutOffFromPostgresAndItsOnlyPeer_StopsServingItsGrains()
+    {
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using var proxy = new TcpProxy(server.Host!, server.Port);
+        var throughProxy = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = proxy.Port, Timeout = 3, CommandTimeout = 5 }.ConnectionString;
+        await using var cluster = await TestCluster.StartAsync(options =>
+        {
+            options.ConnectionString = database.ConnectionString;
+            options.InitialSilos = 0;
+        });
+        var peer = await cluster.StartSiloAsync();
+        var isolated = await cluster.StartSiloAsync(connectionString: throughProxy);
+        await cluster.WaitForMembershipAsync();
+        var grain = isolated.GrainFactory.GetGrain<ILocalGrain>(Probe.NewKey("local"));
+        Assert.Equal(TestCluster.AddressOf(isolated).ToString(), await grain.WhereAsync());
+
+        // Whoever still reaches PostgreSQL could now declare the silo dead and reactivate its grains; the silo
+        // cannot read that, so after the time others take to judge it, it must stop serving on its own.
+        proxy.Cut();
+        await cluster.KillSiloAsync(peer);
+
+        string? refused = null;
+        await Probe.WaitUntilAsync(async () => (refused = await RefusedAsync(grain)) is not null, TimeSpan.FromSeconds(10), "the isolated silo fences itself");
+        Assert.Contains("cut off from it long enough", refused, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> RefusedAsync(ILocalGrain grain)
+    {
+        try
+        {
+            await grain.WhereAsync();
+            return null;
+        }
+        catch (SiloUnavailableException exception)
+        {
+            return exception.Message;
+        }
     }
 }
