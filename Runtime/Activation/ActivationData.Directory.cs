@@ -64,14 +64,4 @@ internal sealed partial class ActivationData
         _deactivated?.TrySetResult();
         return pending;
     }
-
-    /// <summary>Refuses a state write or clear once the silo is fenced (declared dead by the cluster).</summary>
-    /// <exception cref="SiloUnavailableException">The silo is fenced.</exception>
-    public void ThrowIfFenced()
-    {
-        if (_runtime.FencedReason is { } reason)
-        {
-            throw new SiloUnavailableException(reason);
-        }
-    }
 }

@@ -209,7 +209,14 @@ internal sealed partial class ActivationData
             }
             catch (TimeoutException)
             {
+                // OnDeactivateAsync still runs, but the grain is about to be free to activate elsewhere: from now on
+                // only the new activation may write its state.
                 LogDeactivationTimedOut(_runtime.Logger, GrainId, timeout);
+                if (!await RetireAsync(
+                    $"{GrainId}'s OnDeactivateAsync ran longer than {nameof(Hosting.SiloOptions.DeactivationTimeout)} ({timeout}); the activation has ended and writes no more state.", timeout))
+                {
+                    LogStateWriteOutlivedDeactivation(_runtime.Logger, GrainId, timeout);
+                }
             }
             catch (Exception exception)
             {

@@ -20,6 +20,9 @@ internal sealed partial class ActivationData
     [LoggerMessage(Level = LogLevel.Warning, Message = "OnDeactivateAsync of {GrainId} did not finish within {Timeout}; the activation is removed anyway")]
     private static partial void LogDeactivationTimedOut(ILogger logger, GrainId grainId, TimeSpan timeout);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "A state write of {GrainId} started before its deactivation timed out was still running {Timeout} later; the activation is removed anyway, and the grain's next activation may meet a stale ETag")]
+    private static partial void LogStateWriteOutlivedDeactivation(ILogger logger, GrainId grainId, TimeSpan timeout);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A callback registered on a timer token of {GrainId} threw while the timer stopped")]
     private static partial void LogTimerStopFailed(ILogger logger, Exception exception, GrainId grainId);
 

@@ -44,7 +44,7 @@ internal sealed class PersistentState<TState>(
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
-        activation.ThrowIfFenced();
+        activation.BeginStateWrite();
         try
         {
             await storage.WriteStateAsync(stateName, GrainId, _state, cancellationToken);
@@ -54,11 +54,15 @@ internal sealed class PersistentState<TState>(
             activation.RequestDeactivation(DeactivationReason.IncompatibleState);
             throw;
         }
+        finally
+        {
+            activation.EndStateWrite();
+        }
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
-        activation.ThrowIfFenced();
+        activation.BeginStateWrite();
         try
         {
             await storage.ClearStateAsync(stateName, GrainId, _state, cancellationToken);
@@ -67,6 +71,10 @@ internal sealed class PersistentState<TState>(
         {
             activation.RequestDeactivation(DeactivationReason.IncompatibleState);
             throw;
+        }
+        finally
+        {
+            activation.EndStateWrite();
         }
 
         _state.State = createDefault();

@@ -37,6 +37,25 @@ public sealed class ActivationLifecycleTests
     }
 
     [Fact]
+    public async Task Deactivate_OnDeactivateAsyncOverrunsTimeout_ItsLateWriteIsRefusedAndTheNextActivationOwnsTheState()
+    {
+        await using var silo = await TestSilo.StartAsync(options => options.DeactivationTimeout = TimeSpan.FromMilliseconds(100));
+        var key = Probe.NewKey("overrun");
+        var grain = silo.GrainFactory.GetGrain<IOverrunGrain>(key);
+        await grain.SetValueAsync(1);
+
+        await grain.DeactivateAsync();
+        var reloaded = await grain.ReadStoredValueAsync();
+        Probe.Signal(key).SetResult();
+        await Probe.WaitUntilAsync(() => Probe.EventsOf(key).Any(e => e.StartsWith("late write", StringComparison.Ordinal)), because: "the first activation's OnDeactivateAsync goes on");
+
+        Assert.Equal(1, reloaded);
+        Assert.Equal(2, Probe.EventsOf(key).Count(e => e == "activated"));
+        Assert.Contains(Probe.EventsOf(key), e => e.StartsWith("late write refused", StringComparison.Ordinal) && e.Contains("DeactivationTimeout", StringComparison.Ordinal));
+        Assert.Equal(1, await grain.ReadStoredValueAsync());
+    }
+
+    [Fact]
     public async Task Reactivation_ChangeWrittenByOnDeactivateAsync_IsLoaded()
     {
         await using var silo = await TestSilo.StartAsync();
