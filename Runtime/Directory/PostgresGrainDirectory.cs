@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Membership;
@@ -33,6 +34,7 @@ public sealed partial class PostgresGrainDirectory : IGrainDirectory, IAsyncDisp
     private readonly AsyncOnce _initialization;
     private readonly PostgresGrainDirectoryOptions _options;
     private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<GrainId, Task<GrainAddress?>> _lookups = new();
 
     /// <summary>Creates the directory; no connection is opened until <see cref="InitializeAsync"/> or the first operation.</summary>
     /// <param name="options">The options.</param>
@@ -115,13 +117,41 @@ public sealed partial class PostgresGrainDirectory : IGrainDirectory, IAsyncDisp
     }
 
     /// <inheritdoc />
-    public async Task<GrainAddress?> LookupAsync(GrainId grainId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Concurrent lookups of one grain (a burst of first calls, or of calls that found a stale cache entry) share one
+    /// query; a caller's token ends only its own wait.
+    /// </remarks>
+    public Task<GrainAddress?> LookupAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         ThrowIfDefault(grainId, nameof(grainId));
-        await EnsureInitializedAsync(cancellationToken);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, _sql.Lookup, grainId);
-        return await ReadOneAsync(command, cancellationToken);
+        var lookup = new TaskCompletionSource<GrainAddress?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _lookups.GetOrAdd(grainId, lookup.Task);
+        if (shared == lookup.Task)
+        {
+            _ = LookupSharedAsync(grainId, lookup);
+        }
+
+        return shared.WaitAsync(cancellationToken);
+    }
+
+    private async Task LookupSharedAsync(GrainId grainId, TaskCompletionSource<GrainAddress?> lookup)
+    {
+        try
+        {
+            await EnsureInitializedAsync(CancellationToken.None);
+            await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+            await using var command = Command(connection, _sql.Lookup, grainId);
+            var found = await ReadOneAsync(command, CancellationToken.None);
+
+            // Removed before the waiters resume, so a lookup they start next reads the table again.
+            _lookups.TryRemove(KeyValuePair.Create(grainId, lookup.Task));
+            lookup.SetResult(found);
+        }
+        catch (Exception exception)
+        {
+            _lookups.TryRemove(KeyValuePair.Create(grainId, lookup.Task));
+            lookup.SetException(exception);
+        }
     }
 
     /// <inheritdoc />

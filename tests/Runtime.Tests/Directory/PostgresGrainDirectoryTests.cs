@@ -27,6 +27,27 @@ public sealed class PostgresGrainDirectoryTests(PostgresDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Lookup_ConcurrentForOneGrain_ShareOneQueryAndTheNextReadsAgain()
+    {
+        await using var directory = NewDirectory();
+        var grain = NewGrain();
+        var address = NewAddress(grain);
+        await directory.RegisterAsync(address, null, None);
+
+        var first = directory.LookupAsync(grain, None);
+        var second = directory.LookupAsync(grain, None);
+        var other = directory.LookupAsync(NewGrain(), None);
+        Assert.Equal(address, await first);
+        await directory.UnregisterAsync(address, None);
+        var afterUnregister = await directory.LookupAsync(grain, None);
+
+        Assert.Same(first, second);
+        Assert.NotSame(first, other);
+        Assert.Null(await other);
+        Assert.Null(afterUnregister);
+    }
+
+    [Fact]
     public async Task Register_SameActivationTwice_ReturnsItBothTimes()
     {
         await using var directory = NewDirectory();
