@@ -90,12 +90,14 @@ internal sealed partial class ClusterClient
 
     /// <summary>
     /// The connected gateway for <paramref name="target"/> by rendezvous hashing: every client sends a grain's calls to
-    /// the same silo while the set of gateways is stable, and only the grains of a lost gateway move.
+    /// the same silo while the set of gateways is stable, and only the grains of a lost gateway move. Gateways that can
+    /// host the grain's type come first, so during a rolling upgrade that adds a grain class its calls reach a silo
+    /// that knows it; any gateway serves otherwise (an observer, a type no silo has said it hosts).
     /// </summary>
     private MessageConnection? PickConnection(GrainId target)
     {
-        MessageConnection? best = null;
-        var bestScore = ulong.MinValue;
+        (MessageConnection? Connection, ulong Score) hosting = (null, 0);
+        (MessageConnection? Connection, ulong Score) any = (null, 0);
         foreach (var link in Volatile.Read(ref _links))
         {
             if (link.Connection is not { } connection)
@@ -105,12 +107,17 @@ internal sealed partial class ClusterClient
 
             // A hash that every process computes alike (string.GetHashCode is randomized per process).
             var score = StableHash.Of(target.Type, target.Key, link.Endpoint.Host, link.Endpoint.Port);
-            if (best is null || score > bestScore)
+            if (any.Connection is null || score > any.Score)
             {
-                (best, bestScore) = (connection, score);
+                any = (connection, score);
+            }
+
+            if (connection.RemoteHello.IsCompletedSuccessfully && connection.RemoteHello.Result.CanHost(target.Type) && (hosting.Connection is null || score > hosting.Score))
+            {
+                hosting = (connection, score);
             }
         }
 
-        return best;
+        return hosting.Connection ?? any.Connection;
     }
 }

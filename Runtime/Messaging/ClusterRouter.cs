@@ -177,12 +177,12 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
 
         // No entry; or one of a Dead silo, or of this silo while it is stopping: the new activation's registration
         // replaces such a stale entry.
-        var candidates = PlacementCandidates(catalog.IsOpen);
+        var candidates = PlacementCandidates(target.Type, catalog.IsOpen);
         if (candidates.Count == 0)
         {
             var others = _membership.Current.Active.Count(entry => entry.SiloAddress != Self);
             Fail(request, new SiloUnavailableException(
-                $"No silo can take a new activation of {target}: this silo {(catalog.IsOpen ? $"is {_membership.Current.StatusOf(Self)}, not Active" : "takes none now (starting or stopping)")}, and {(others == 0 ? "no other silo is Active" : $"none of the {others} other Active silos is connected yet")}. Retry in a moment."));
+                $"No silo can take a new activation of {target}: this silo {(catalog.IsOpen ? $"is {_membership.Current.StatusOf(Self)}, not Active" : "takes none now (starting or stopping)")}, and {(others == 0 ? "no other silo is Active" : $"none of the {others} other Active silos is connected yet with the grain class")}. Retry in a moment."));
             return;
         }
 
@@ -196,7 +196,14 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         await SendToSiloAsync(silo, target, request, resolvedAgain);
     }
 
-    private List<SiloAddress> PlacementCandidates(bool selfOpen)
+    private HelloMessage? HelloOf(SiloAddress silo) =>
+        _connections.Find(silo) is { RemoteHello.IsCompletedSuccessfully: true } connection ? connection.RemoteHello.Result : null;
+
+    /// <summary>
+    /// This silo, when it takes new activations, and every other Active silo connected to this one that can activate
+    /// <paramref name="grainType"/> (its hello lists the types it hosts).
+    /// </summary>
+    private List<SiloAddress> PlacementCandidates(string grainType, bool selfOpen)
     {
         var snapshot = _membership.Current;
         var candidates = new List<SiloAddress>(snapshot.Entries.Count);
@@ -207,7 +214,7 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
 
         foreach (var entry in snapshot.Active)
         {
-            if (entry.SiloAddress != Self && _connections.Find(entry.SiloAddress) is not null)
+            if (entry.SiloAddress != Self && HelloOf(entry.SiloAddress)?.CanHost(grainType) == true)
             {
                 candidates.Add(entry.SiloAddress);
             }

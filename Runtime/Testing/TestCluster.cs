@@ -67,7 +67,8 @@ public sealed class TestCluster : IAsyncDisposable
     /// <param name="connectionString">
     /// This silo's own way to the cluster's database (through a proxy a test can cut, say); the cluster's by default.
     /// </param>
-    public async Task<TestSilo> StartSiloAsync(int port = 0, string? connectionString = null)
+    /// <param name="configure">More configuration of this silo alone, after the cluster's (other grain classes, say).</param>
+    public async Task<TestSilo> StartSiloAsync(int port = 0, string? connectionString = null, Action<ISiloBuilder>? configure = null)
     {
         var database = connectionString ?? _options.ConnectionString;
         var silo = await TestSilo.StartAsync(configureSilo: builder =>
@@ -86,6 +87,7 @@ public sealed class TestCluster : IAsyncDisposable
 
             builder.AddPostgresGrainStorage(GrainStorageNames.Default, storage => storage.ConnectionString = database);
             _options.ConfigureSilo?.Invoke(builder);
+            configure?.Invoke(builder);
         });
         _silos.Add(silo);
         return silo;

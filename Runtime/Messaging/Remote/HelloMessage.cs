@@ -9,8 +9,16 @@ namespace Cluster.Runtime.Messaging.Remote;
 /// <param name="Role">"silo" or "client".</param>
 /// <param name="GrainTypes">Interface full name to grain type name, from silos; empty from clients.</param>
 /// <param name="SiloAddress">From silos, their address (<c>host:port@generation</c>) in the cluster; null from clients.</param>
-internal sealed record HelloMessage(int ProtocolVersion, string ProcessId, string Role, IReadOnlyDictionary<string, string> GrainTypes, string? SiloAddress = null)
+/// <param name="HostedTypes">
+/// From silos, every grain type they can activate, so that placement only picks silos that can (during a rolling
+/// upgrade, not every silo has every grain class yet); null from clients, and from silos that predate the field.
+/// </param>
+internal sealed record HelloMessage(
+    int ProtocolVersion, string ProcessId, string Role, IReadOnlyDictionary<string, string> GrainTypes, string? SiloAddress = null, IReadOnlyList<string>? HostedTypes = null)
 {
+    /// <summary>Whether the sender can activate grains of <paramref name="grainType"/>; a silo that does not say is assumed to.</summary>
+    public bool CanHost(string grainType) => HostedTypes is null || HostedTypes.Contains(grainType, StringComparer.Ordinal);
+
     public const int CurrentProtocolVersion = 1;
 
     public const string SiloRole = "silo";

@@ -53,7 +53,13 @@ internal sealed partial class SiloGateway(
         _listener = new TcpFrameListener(new IPEndPoint(IPAddress.Parse(options.ListenAddress), options.Port), AcceptAsync, logger);
         _listener.Start();
         SiloAddress = SiloAddress.Create(AdvertisedHost(options, _listener.LocalEndPoint), _listener.LocalEndPoint.Port, timeProvider);
-        Hello = new HelloMessage(HelloMessage.CurrentProtocolVersion, runtime.ProcessId, HelloMessage.SiloRole, runtime.Registry.GrainTypeMap(), SiloAddress.ToString());
+        Hello = new HelloMessage(
+            HelloMessage.CurrentProtocolVersion,
+            runtime.ProcessId,
+            HelloMessage.SiloRole,
+            runtime.Registry.GrainTypeMap(),
+            SiloAddress.ToString(),
+            [.. runtime.Registry.Classes.Select(info => info.TypeName).Order(StringComparer.Ordinal)]);
         LogListening(logger, _listener.LocalEndPoint, SiloAddress, Context.Security is null ? "plain TCP" : "mutual TLS");
         return Task.CompletedTask;
     }

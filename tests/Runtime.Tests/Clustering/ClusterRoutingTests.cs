@@ -1,5 +1,6 @@
 using Cluster.Runtime.Client;
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
@@ -108,6 +109,24 @@ public sealed class ClusterRoutingTests(PostgresDatabaseFixture database) : ICla
         // The stale entry sends the call to A, which forwards it to C and says so: the client forgets the entry.
         Assert.Equal(TestCluster.AddressOf(c).ToString(), await client.GetGrain<ILocalGrain>(key).WhereAsync());
         Assert.False(locator.Cache.TryGet(grainId, out _));
+    }
+
+    [Fact]
+    public async Task Place_SiloWithoutTheGrainClass_IsChosenNeitherByPlacementNorByClients()
+    {
+        // A rolling upgrade: the newer silo has grain classes the older one lacks (here: none at all).
+        await using var cluster = await StartClusterAsync(silos: 1);
+        var upgraded = cluster.Silos[0];
+        var older = await cluster.StartSiloAsync(configure: silo => silo.DisableGrainAssemblyDiscovery());
+        await cluster.WaitForMembershipAsync();
+        var client = await cluster.CreateClientAsync();
+        var keys = Enumerable.Range(0, 20).Select(_ => Probe.NewKey("ledger")).ToList();
+
+        var placed = await Task.WhenAll(keys.Select(key => upgraded.GrainFactory.GetGrain<ILedgerGrain>(key).WhereAsync()));
+        var fromClient = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetGrain<ILedgerGrain>(Probe.NewKey("ledger")).WhereAsync()));
+
+        Assert.All(placed.Concat(fromClient), silo => Assert.Equal(TestCluster.AddressOf(upgraded).ToString(), silo));
+        Assert.NotEqual(TestCluster.AddressOf(upgraded), TestCluster.AddressOf(older));
     }
 
     private Task<TestCluster> StartClusterAsync(int silos) =>
