@@ -26,6 +26,9 @@ switch (args)
     case ["--serve-echo"]:
         await RemotePing.ServeEchoAsync();
         return;
+    case ["--serve-pipelined-echo"]:
+        await RemotePing.ServePipelinedEchoAsync();
+        return;
     case ["--scale-out", ..]:
         await ClusterBenchmarks.RunScaleOutAsync(
             TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),

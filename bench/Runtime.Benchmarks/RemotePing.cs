@@ -27,11 +27,15 @@ internal static class RemotePing
     {
         Console.WriteLine($"remote ping: {concurrency} concurrent callers, {duration.TotalSeconds:F0} s each, payload ~{PayloadSize} B");
         var echo = await MeasureWithServerAsync("--serve-echo", () => EchoClientAsync(duration, concurrency));
-        Report("bare TCP echo (baseline)", echo, duration);
+        Report("bare TCP echo, a connection per caller (baseline)", echo, duration);
+        var pipelined = await MeasureWithServerAsync("--serve-pipelined-echo", () => PipelinedEchoClientAsync(duration, concurrency));
+        Report("pipelined TCP echo, one shared connection (stricter baseline)", pipelined, duration);
         var grain = await MeasureWithServerAsync("--serve-silo", () => GrainClientAsync(duration, concurrency));
         Report("remote grain ping", grain, duration);
-        Console.WriteLine($"ratio (grain / echo throughput): {(double)grain.Count / echo.Count:P0}");
+        Console.WriteLine($"ratio (grain / echo throughput): {(double)grain.Count / echo.Count:P0}; grain / pipelined echo: {(double)grain.Count / pipelined.Count:P0}");
     }
+
+    public static Task ServePipelinedEchoAsync() => PipelinedEcho.ServeAsync(Port, 4 + PayloadSize);
 
     public static async Task ServeSiloAsync()
     {
@@ -104,6 +108,12 @@ internal static class RemotePing
         }).ToList());
         sockets.ForEach(stream => stream.Dispose());
         return result;
+    }
+
+    private static async Task<List<double>> PipelinedEchoClientAsync(TimeSpan duration, int concurrency)
+    {
+        await using var connection = await PipelinedEcho.ConnectAsync(Port, 4 + PayloadSize);
+        return await RunLoopsAsync(duration, Enumerable.Range(0, concurrency).Select<int, Func<Task>>(_ => connection.CallAsync).ToList());
     }
 
     private static async Task<List<double>> GrainClientAsync(TimeSpan duration, int concurrency)
