@@ -43,7 +43,7 @@ internal sealed class PlacementDirector(IOptions<ClusterMembershipOptions> optio
 
         if (strategy == PlacementStrategy.PreferLocal && candidates.Contains(self))
         {
-            return self;
+            return Count(self, self);
         }
 
         var firstIndex = Random.Shared.Next(candidates.Count);

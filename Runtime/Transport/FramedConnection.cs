@@ -34,6 +34,7 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     private Task? _running;
     private int _closed;
     private int _aborted;
+    private TransportException? _unsent;
 
     /// <summary>A connection over <paramref name="stream"/>, which it owns and disposes when it ends.</summary>
     public FramedConnection(Stream stream, TransportOptions options, IFrameHandler handler, ILogger logger, string remoteName)
@@ -62,8 +63,19 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     /// <summary>Starts reading and writing; returns at once.</summary>
     public void Start()
     {
-        StartThread(() => RunLoop(ReadFrames, _read), "reader");
-        StartThread(() => RunLoop(WriteFrames, _written), "writer");
+        try
+        {
+            StartThread(() => RunLoop(ReadFrames, _read), "reader");
+            StartThread(() => RunLoop(WriteFrames, _written), "writer");
+        }
+        catch (Exception exception)
+        {
+            // Out of threads (a process or cgroup limit): the connection fails like any other, through OnClosed.
+            _read.TrySetException(exception);
+            _written.TrySetException(exception);
+            Abort();
+        }
+
         _running = RunAsync();
     }
 
@@ -95,7 +107,12 @@ internal sealed partial class FramedConnection : IAsyncDisposable
         {
             await _written.Task.WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException or TransportException or IOException)
+        catch (TimeoutException exception)
+        {
+            // The peer stopped reading: what is still queued is dropped, and the close is no graceful one.
+            _unsent = new TransportException($"Closing the connection to {RemoteName} dropped frames the peer did not read within 5 s.", exception);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or TransportException or IOException)
         {
             // Reported through OnClosed; closing goes on.
         }
@@ -149,6 +166,9 @@ internal sealed partial class FramedConnection : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _aborted, 1) == 0)
         {
+            // Completing the queue fails the senders waiting for room, which no writer will make any more.
+            _outgoing.Writer.TryComplete();
+            _outgoingReady.Set();
             _closing.Cancel();
             _stream.Dispose();
         }
@@ -156,41 +176,39 @@ internal sealed partial class FramedConnection : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        // A direction that ended by cancellation was stopped on purpose (a local close, or the other direction
-        // failed first and reports the error); one that faulted names what went wrong.
-        Exception? error = null;
-        try
-        {
-            await _read.Task;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped on purpose.
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
+        // A direction whose task was cancelled was stopped on purpose (a local close, or the other direction failed
+        // first and reports the error); one that faulted names what went wrong.
+        var error = await FailureOf(_read.Task);
 
         // Reading ended. After a graceful end from the peer, frames already queued still go out; after a failure
         // the writer has been stopped already.
         _outgoing.Writer.TryComplete();
         _outgoingReady.Set();
+        error ??= await FailureOf(_written.Task);
+        Abort();
+        while (_outgoing.Reader.TryRead(out var abandoned))
+        {
+            ArrayPool<byte>.Shared.Return(abandoned.Buffer);
+        }
+
+        Close(error ?? _unsent);
+    }
+
+    private static async Task<Exception?> FailureOf(Task direction)
+    {
         try
         {
-            await _written.Task;
+            await direction;
+            return null;
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (direction.IsCanceled)
         {
-            // Stopped on purpose.
+            return null;
         }
         catch (Exception exception)
         {
-            error ??= exception;
+            return exception;
         }
-
-        Abort();
-        Close(error);
     }
 
     private OutgoingFrame Rent(FrameType type, ReadOnlySpan<byte> payload)

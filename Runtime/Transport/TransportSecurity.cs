@@ -13,10 +13,14 @@ internal sealed class TransportSecurity
 {
     private const string Section = $"{TransportOptions.SectionName}:{nameof(TransportOptions.Tls)}";
 
-    private readonly X509Certificate2Collection? _authorities;
+    // What a peer's certificate must allow, when it says: a silo's serves TLS, a connecting process's authenticates a client.
+    private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
+    private static readonly Oid ClientAuthentication = new("1.3.6.1.5.5.7.3.2");
+
+    private readonly X509Certificate2Collection _authorities;
     private readonly SslStreamCertificateContext _context;
 
-    private TransportSecurity(X509Certificate2 certificate, X509Certificate2Collection? authorities)
+    private TransportSecurity(X509Certificate2 certificate, X509Certificate2Collection authorities)
     {
         _authorities = authorities;
         _context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
@@ -38,13 +42,20 @@ internal sealed class TransportSecurity
                 $"{Section}:{nameof(TransportTlsOptions.CertificatePath)} ({options.CertificatePath}) has no private key; use a .pfx with its key, or set {Section}:{nameof(TransportTlsOptions.KeyPath)} to the PEM key.");
         }
 
-        return new TransportSecurity(certificate, options.CertificateAuthorityPath is { Length: > 0 } path ? LoadAuthorities(path) : null);
+        if (string.IsNullOrWhiteSpace(options.CertificateAuthorityPath))
+        {
+            // The system's trust store would admit anyone holding a publicly trusted certificate as a member.
+            throw new InvalidOperationException(
+                $"{Section}:{nameof(TransportTlsOptions.CertificateAuthorityPath)} is not set; with TLS on, set it to the authority that issues this cluster's certificates (for one self-signed certificate shared by every process, that certificate itself).");
+        }
+
+        return new TransportSecurity(certificate, LoadAuthorities(options.CertificateAuthorityPath));
     }
 
     /// <summary>Accepts the TLS handshake of a peer that connected to this process, within <paramref name="timeout"/>.</summary>
     /// <exception cref="TransportException">The handshake failed or the peer's certificate was refused.</exception>
     public Task<Stream> AuthenticateAsServerAsync(Stream stream, string remoteName, TimeSpan timeout, CancellationToken cancellationToken) =>
-        HandshakeAsync(stream, remoteName, timeout, cancellationToken, (ssl, token) => ssl.AuthenticateAsServerAsync(
+        HandshakeAsync(stream, remoteName, ClientAuthentication, timeout, cancellationToken, (ssl, token) => ssl.AuthenticateAsServerAsync(
             new SslServerAuthenticationOptions
             {
                 ServerCertificateContext = _context,
@@ -56,7 +67,7 @@ internal sealed class TransportSecurity
     /// <summary>Performs the TLS handshake with the silo at <paramref name="host"/>, within <paramref name="timeout"/>.</summary>
     /// <exception cref="TransportException">The handshake failed or the silo's certificate was refused.</exception>
     public Task<Stream> AuthenticateAsClientAsync(Stream stream, string host, TimeSpan timeout, CancellationToken cancellationToken) =>
-        HandshakeAsync(stream, host, timeout, cancellationToken, (ssl, token) => ssl.AuthenticateAsClientAsync(
+        HandshakeAsync(stream, host, ServerAuthentication, timeout, cancellationToken, (ssl, token) => ssl.AuthenticateAsClientAsync(
             new SslClientAuthenticationOptions
             {
                 TargetHost = host,
@@ -66,9 +77,9 @@ internal sealed class TransportSecurity
             token));
 
     private async Task<Stream> HandshakeAsync(
-        Stream stream, string remoteName, TimeSpan timeout, CancellationToken cancellationToken, Func<SslStream, CancellationToken, Task> handshake)
+        Stream stream, string remoteName, Oid peerUsage, TimeSpan timeout, CancellationToken cancellationToken, Func<SslStream, CancellationToken, Task> handshake)
     {
-        var ssl = new SslStream(stream, leaveInnerStreamOpen: false, IsTrusted);
+        var ssl = new SslStream(stream, leaveInnerStreamOpen: false, (_, certificate, chain, _) => IsTrusted(certificate, chain, peerUsage));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -80,7 +91,7 @@ internal sealed class TransportSecurity
         {
             await ssl.DisposeAsync();
             throw new TransportException(
-                $"The TLS handshake with {remoteName} failed ({exception.Message}); both sides need {Section} set, with certificates the other trusts.", exception);
+                $"The TLS handshake with {remoteName} failed ({exception.Message}); both sides need {Section} set, with certificates from the same {nameof(TransportTlsOptions.CertificateAuthorityPath)}.", exception);
         }
         catch
         {
@@ -89,25 +100,31 @@ internal sealed class TransportSecurity
         }
     }
 
-    private bool IsTrusted(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    private bool IsTrusted(X509Certificate? certificate, X509Chain? presented, Oid usage)
     {
         if (certificate is null)
         {
             return false;
         }
 
-        if (_authorities is null)
+        // Only the cluster's authority counts, and names do not: members are addressed by IP and port. Intermediates
+        // the peer sent may complete the chain; nothing is downloaded on an unauthenticated peer's say-so.
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(_authorities);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.ChainPolicy.ApplicationPolicy.Add(usage);
+        if (presented is not null)
         {
-            return errors == SslPolicyErrors.None;
+            foreach (var element in presented.ChainElements.Skip(1))
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
         }
 
-        // Only the cluster's authority counts, and names do not: members are addressed by IP and port.
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(_authorities);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         using var peer = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return custom.Build(peer);
+        return chain.Build(peer);
     }
 
     private static X509Certificate2 LoadCertificate(TransportTlsOptions options)

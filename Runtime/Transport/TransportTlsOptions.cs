@@ -20,10 +20,10 @@ public sealed class TransportTlsOptions
     public string? CertificatePassword { get; set; }
 
     /// <summary>
-    /// The authority (PEM or DER, one or more certificates) whose certificates the peers must present: any certificate
-    /// it issued is taken as a member of the cluster, whatever name it carries (silos reach each other by address), so
-    /// use an authority that issues for this cluster alone; a self-signed certificate shared by every process is its
-    /// own authority. Unset: peers need a certificate the system trusts, and a silo's must name the host it is reached by.
+    /// The authority (PEM or DER, one or more certificates) whose certificates the peers must present; required with
+    /// TLS on. Any certificate it issued is taken as a member of the cluster, whatever name it carries (silos reach each
+    /// other by address), so use an authority that issues for this cluster alone; a self-signed certificate shared by
+    /// every process is its own authority.
     /// </summary>
     public string? CertificateAuthorityPath { get; set; }
 

@@ -91,13 +91,40 @@ internal sealed partial class MessageConnection
 
     private static TimeSpan DrainPollPeriod { get; } = TimeSpan.FromMilliseconds(10);
 
-    private ValueTask OnPingAsync(ReadOnlySequence<byte> payload)
+    private void OnPing(ReadOnlySequence<byte> payload)
     {
         // The probe's id comes back with this process's activation count, which placement on the prober weighs.
         var answer = new byte[payload.Length + sizeof(int)];
         payload.CopyTo(answer);
         BinaryPrimitives.WriteInt32LittleEndian(answer.AsSpan((int)payload.Length), _load?.Invoke() ?? 0);
-        return _frames.SendAsync(FrameType.Pong, answer);
+
+        // Never waited for on the reader: with both send queues full, two readers each waiting to queue a pong would
+        // stall the connection both ways. A pong that cannot be queued now goes out when there is room, or not at all
+        // if the connection is closing (a closing connection needs no liveness answer).
+        try
+        {
+            var sending = _frames.SendAsync(FrameType.Pong, answer);
+            if (!sending.IsCompletedSuccessfully)
+            {
+                _ = ObservePongSendAsync(sending);
+            }
+        }
+        catch (TransportException)
+        {
+            // Closing.
+        }
+    }
+
+    private static async Task ObservePongSendAsync(ValueTask sending)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (TransportException)
+        {
+            // Closed before there was room.
+        }
     }
 
     private void OnPong(ReadOnlySequence<byte> payload)

@@ -78,9 +78,18 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
 
         // Until the peer has said who it is, it may not make this process buffer a large frame.
         connection._frames.LimitIncomingFrames(MaxFrameSizeBeforeHello);
-        connection._frames.Start();
-        await connection._frames.SendAsync(FrameType.Hello, JsonSerializer.SerializeToUtf8Bytes(hello, context.Json));
-        return connection;
+        try
+        {
+            connection._frames.Start();
+            await connection._frames.SendAsync(FrameType.Hello, JsonSerializer.SerializeToUtf8Bytes(hello, context.Json));
+            return connection;
+        }
+        catch
+        {
+            // The caller gets no connection to dispose: its threads and socket end here.
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask OnFrameAsync(FramedConnection connection, FrameType type, ReadOnlySequence<byte> payload)
@@ -111,7 +120,7 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
                 await OnStreamItemAsync(payload);
                 break;
             case FrameType.Ping:
-                await OnPingAsync(payload);
+                OnPing(payload);
                 break;
             case FrameType.Pong:
                 OnPong(payload);

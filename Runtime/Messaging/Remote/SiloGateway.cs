@@ -24,7 +24,11 @@ internal sealed partial class SiloGateway(
     TimeProvider timeProvider,
     ILogger<SiloGateway> logger) : ISiloLifecycleParticipant, IMessageRouter, IAsyncDisposable
 {
+    /// <summary>Accepted connections that may wait for their peer's hello at once; more are closed at once.</summary>
+    private const int MaxHandshaking = 256;
+
     private TcpFrameListener? _listener;
+    private int _handshaking;
 
     public int Stage => SiloLifecycleStage.Transport;
 
@@ -127,18 +131,45 @@ internal sealed partial class SiloGateway(
 
     private async Task AcceptAsync(Stream stream, string remoteName)
     {
-        string? clientId = null;
-        stream = await Context!.AcceptAsync(stream, remoteName, CancellationToken.None);
-        var connection = await MessageConnection.StartAsync(stream, remoteName, Hello!, Context, (closed, error) =>
+        // Each connection reads and writes on threads of its own from the start: peers that connect and never say
+        // hello (a scan, a flood) may hold only so many of them at once.
+        if (Interlocked.Increment(ref _handshaking) > MaxHandshaking)
         {
-            if (clientId is not null)
-            {
-                runtime.Clients.Remove(clientId, closed);
-                LogClientDisconnected(logger, closed.RemoteName);
-            }
-        });
+            Interlocked.Decrement(ref _handshaking);
+            await stream.DisposeAsync();
+            LogTooManyHandshakes(logger, remoteName, MaxHandshaking);
+            return;
+        }
 
-        var remote = await connection.RemoteHello.WaitAsync(transportOptions.Value.ConnectTimeout);
+        string? clientId = null;
+        MessageConnection connection;
+        HelloMessage remote;
+        try
+        {
+            stream = await Context!.AcceptAsync(stream, remoteName, CancellationToken.None);
+            connection = await MessageConnection.StartAsync(stream, remoteName, Hello!, Context, (closed, error) =>
+            {
+                if (clientId is not null)
+                {
+                    runtime.Clients.Remove(clientId, closed);
+                    LogClientDisconnected(logger, closed.RemoteName);
+                }
+            });
+            try
+            {
+                remote = await connection.RemoteHello.WaitAsync(transportOptions.Value.ConnectTimeout);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _handshaking);
+        }
+
         clientId = remote.ProcessId;
         runtime.Clients.Add(clientId, connection);
         if (connection.IsClosed)
@@ -160,6 +191,9 @@ internal sealed partial class SiloGateway(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client {Remote} connected ({Role})")]
     private static partial void LogClientConnected(ILogger logger, string remote, string role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the connection from {Remote}: {Limit} connections are already waiting for their hello")]
+    private static partial void LogTooManyHandshakes(ILogger logger, string remote, int limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client {Remote} disconnected")]
     private static partial void LogClientDisconnected(ILogger logger, string remote);

@@ -47,5 +47,17 @@ public sealed class TransportTlsOptionsTests : IDisposable
         Assert.Contains("Transport:Tls:CertificateAuthorityPath", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_TlsWithoutAuthority_FailsNamingTheSetting()
+    {
+        var (pfx, _) = _certificates.Create("cluster");
+        var options = new TransportOptions { Tls = { CertificatePath = pfx } };
+
+        var result = new TransportOptionsValidator().Validate(Options.DefaultName, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Transport:Tls:CertificateAuthorityPath is not set", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _certificates.Dispose();
 }
