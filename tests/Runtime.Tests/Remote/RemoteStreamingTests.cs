@@ -1,3 +1,4 @@
+using Cluster.Runtime.Testing;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Tests.Grains;

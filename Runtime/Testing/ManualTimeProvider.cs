@@ -1,4 +1,4 @@
-namespace Cluster.Runtime.Tests.Infrastructure;
+namespace Cluster.Runtime.Testing;
 
 /// <summary>
 /// A clock that moves only when a test advances it; timers created from it fire during <see cref="Advance"/>,
@@ -10,14 +10,19 @@ public sealed class ManualTimeProvider : TimeProvider
     private readonly List<ManualTimer> _timers = [];
     private long _ticks;
 
+    /// <summary>The time every instance starts at: 2026-01-01 00:00 UTC.</summary>
     public static DateTimeOffset Epoch { get; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => Epoch.AddTicks(Interlocked.Read(ref _ticks));
 
+    /// <inheritdoc />
     public override long GetTimestamp() => Interlocked.Read(ref _ticks);
 
+    /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

@@ -1,0 +1,11 @@
+namespace Cluster.Grains.Interfaces.Identity;
+
+/// <summary>How a user grain throttles password attempts on its account.</summary>
+public static class SignInLimits
+{
+    /// <summary>Failed attempts in a row that lock the account.</summary>
+    public const int MaxFailedAttempts = 5;
+
+    /// <summary>How long a lockout lasts; attempts during it are refused without checking the password.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,151 @@
+using Cluster.Grains.Interfaces.Identity;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Storage;
+
+namespace Cluster.Grains.Identity;
+
+[GrainType("user")]
+public sealed class UserGrain(
+    [PersistentState(UserGrain.StateName)] IPersistentState<UserState> user,
+    TimeProvider timeProvider) : Grain, IUserGrain
+{
+    public const string StateName = "user";
+
+    private UserState State => user.State;
+
+    public async Task<UserInfo> CreateAsync(NewUser newUser, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(newUser);
+        if (newUser.Id != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"The new user's id '{newUser.Id}' is not this grain's key '{this.GetPrimaryKeyString()}'.", nameof(newUser));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(newUser.Email);
+        ArgumentException.ThrowIfNullOrWhiteSpace(newUser.PasswordHash);
+        if (State.Exists)
+        {
+            return ToInfo();
+        }
+
+        await ChangeAsync(state =>
+        {
+            state.Exists = true;
+            state.Email = newUser.Email.Trim();
+            state.PasswordHash = newUser.PasswordHash;
+            state.Type = newUser.Type;
+            state.Role = UserRole.User;
+            state.IsActive = true;
+            state.CreatedAt = timeProvider.GetUtcNow();
+            state.SessionVersion = 1;
+        }, cancellationToken);
+        return ToInfo();
+    }
+
+    public Task<UserInfo?> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(State.Exists ? ToInfo() : null);
+
+    public async Task<SignInTicket?> BeginSignInAsync(CancellationToken cancellationToken = default)
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        if (!State.IsActive || State.LockedUntil > now)
+        {
+            return new SignInTicket(null, State.LockedUntil > now ? State.LockedUntil : null, State.IsActive);
+        }
+
+        // Counted before the password is checked: parallel guesses each count, whatever order they end in.
+        await ChangeAsync(state =>
+        {
+            state.FailedSignIns = state.LockedUntil is null ? state.FailedSignIns + 1 : 1;
+            state.LockedUntil = state.FailedSignIns >= SignInLimits.MaxFailedAttempts ? now + SignInLimits.LockoutDuration : null;
+        }, cancellationToken);
+        return new SignInTicket(State.PasswordHash, null, IsActive: true);
+    }
+
+    public async Task CompleteSignInAsync(bool succeeded, CancellationToken cancellationToken = default)
+    {
+        if (succeeded && State.Exists && (State.FailedSignIns != 0 || State.LockedUntil is not null))
+        {
+            await ChangeAsync(state => (state.FailedSignIns, state.LockedUntil) = (0, null), cancellationToken);
+        }
+    }
+
+    public async Task<UserInfo> ChangePasswordHashAsync(string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        EnsureExists();
+        await ChangeAsync(state =>
+        {
+            state.PasswordHash = passwordHash;
+            state.SessionVersion++;
+            (state.FailedSignIns, state.LockedUntil) = (0, null);
+        }, cancellationToken);
+        return ToInfo();
+    }
+
+    public async Task<UserInfo> SetActiveAsync(bool isActive, CancellationToken cancellationToken = default)
+    {
+        EnsureExists();
+        if (State.IsActive != isActive)
+        {
+            await ChangeAsync(state =>
+            {
+                state.IsActive = isActive;
+                if (!isActive)
+                {
+                    state.SessionVersion++;
+                }
+            }, cancellationToken);
+        }
+
+        return ToInfo();
+    }
+
+    public async Task<UserInfo> SetRoleAsync(UserRole role, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "Use User or Admin.");
+        }
+
+        EnsureExists();
+        if (State.Role != role)
+        {
+            await ChangeAsync(state => state.Role = role, cancellationToken);
+        }
+
+        return ToInfo();
+    }
+
+    private void EnsureExists()
+    {
+        if (!State.Exists)
+        {
+            throw new InvalidOperationException($"User '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> and writes it; a failed write restores the state, so memory never runs ahead of storage.</summary>
+    private async Task ChangeAsync(Action<UserState> change, CancellationToken cancellationToken)
+    {
+        var before = State.Clone();
+        change(State);
+        try
+        {
+            await user.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            user.State = before;
+            throw;
+        }
+    }
+
+    private UserInfo ToInfo() =>
+        new(this.GetPrimaryKeyString(), State.Email, State.Type, State.Role, State.IsActive, State.CreatedAt, State.SessionVersion);
+}

@@ -1,0 +1,32 @@
+using Cluster.Grains.Interfaces.Identity;
+
+namespace Cluster.Grains.Identity;
+
+/// <summary>The persisted state of a user account.</summary>
+public sealed class UserState
+{
+    /// <summary>False until the account is created; a grain for an unknown id stays empty.</summary>
+    public bool Exists { get; set; }
+
+    public string Email { get; set; } = string.Empty;
+
+    public string PasswordHash { get; set; } = string.Empty;
+
+    public UserType Type { get; set; }
+
+    public UserRole Role { get; set; }
+
+    public bool IsActive { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public long SessionVersion { get; set; }
+
+    /// <summary>Password attempts counted as failed since the last success or lockout.</summary>
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>A copy to restore when a write fails; every member is a value or an immutable string.</summary>
+    public UserState Clone() => (UserState)MemberwiseClone();
+}

@@ -1,0 +1,125 @@
+using Cluster.Grains.Interfaces.Identity;
+using Cluster.Runtime.Testing;
+
+namespace Cluster.Grains.Tests.Identity;
+
+public sealed class UserGrainTests
+{
+    [Fact]
+    public async Task BeginSignInAsync_FiveFailuresInARow_LocksTheAccountUntilTheLockoutEnds()
+    {
+        var clock = new ManualTimeProvider();
+        await using var silo = await TestSilo.StartAsync(timeProvider: clock);
+        var user = await CreateAsync(silo);
+
+        for (var attempt = 0; attempt < SignInLimits.MaxFailedAttempts; attempt++)
+        {
+            Assert.Equal("v1$hash", (await user.BeginSignInAsync())!.PasswordHash);
+            await user.CompleteSignInAsync(succeeded: false);
+        }
+
+        var locked = await user.BeginSignInAsync();
+        clock.Advance(SignInLimits.LockoutDuration);
+        var afterLockout = await user.BeginSignInAsync();
+
+        Assert.Null(locked!.PasswordHash);
+        Assert.Equal(ManualTimeProvider.Epoch + SignInLimits.LockoutDuration, locked.LockedUntil);
+        Assert.Equal("v1$hash", afterLockout!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task BeginSignInAsync_ParallelGuessesNotYetCompleted_EachCountsTowardsTheLockout()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+
+        var tickets = await Task.WhenAll(Enumerable.Range(0, SignInLimits.MaxFailedAttempts + 3).Select(_ => user.BeginSignInAsync()));
+
+        Assert.Equal(SignInLimits.MaxFailedAttempts, tickets.Count(ticket => ticket!.PasswordHash is not null));
+    }
+
+    [Fact]
+    public async Task CompleteSignInAsync_Success_ClearsEarlierFailures()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+        for (var attempt = 0; attempt < SignInLimits.MaxFailedAttempts - 1; attempt++)
+        {
+            await user.BeginSignInAsync();
+        }
+
+        await user.CompleteSignInAsync(succeeded: true);
+        var next = await Task.WhenAll(Enumerable.Range(0, SignInLimits.MaxFailedAttempts - 1).Select(_ => user.BeginSignInAsync()));
+
+        Assert.All(next, ticket => Assert.NotNull(ticket!.PasswordHash));
+    }
+
+    [Fact]
+    public async Task ChangePasswordHashAsync_Existing_StoresItAndEndsEverySession()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+
+        var changed = await user.ChangePasswordHashAsync("v1$new");
+
+        Assert.Equal(2, changed.SessionVersion);
+        Assert.Equal("v1$new", (await user.BeginSignInAsync())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task SetActiveAsync_Deactivated_RefusesSignInAndEndsEverySession()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+
+        var deactivated = await user.SetActiveAsync(false);
+        var ticket = await user.BeginSignInAsync();
+
+        Assert.False(deactivated.IsActive);
+        Assert.Equal(2, deactivated.SessionVersion);
+        Assert.Equal(new SignInTicket(null, null, IsActive: false), ticket);
+    }
+
+    [Theory]
+    [InlineData(UserRole.Admin)]
+    [InlineData(UserRole.User)]
+    public async Task SetRoleAsync_KnownRole_IsWhatGetReturns(UserRole role)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+
+        await user.SetRoleAsync(role);
+
+        Assert.Equal(role, (await user.GetAsync())!.Role);
+    }
+
+    [Fact]
+    public async Task SetRoleAsync_UndefinedRole_ThrowsAndChangesNothing()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => user.SetRoleAsync((UserRole)7));
+
+        Assert.Equal(UserRole.User, (await user.GetAsync())!.Role);
+    }
+
+    [Fact]
+    public async Task Operations_UnknownUser_GetIsNullAndChangesThrow()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = silo.GrainFactory.GetGrain<IUserGrain>(Guid.CreateVersion7().ToString("N"));
+
+        Assert.Null(await user.GetAsync());
+        Assert.Null(await user.BeginSignInAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.SetRoleAsync(UserRole.Admin));
+    }
+
+    private static async Task<IUserGrain> CreateAsync(TestSilo silo)
+    {
+        var user = EmailIndexGrainTests.NewUser($"u.{Guid.NewGuid():N}@example.com");
+        var grain = silo.GrainFactory.GetGrain<IUserGrain>(user.Id);
+        await grain.CreateAsync(user);
+        return grain;
+    }
+}
