@@ -1,6 +1,6 @@
-using Cluster.Runtime.Testing;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Messaging.Remote;
+using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 using Cluster.Runtime.Tests.Streaming;
