@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Cluster.Grains.Interfaces.Identity;
-using Cluster.Grains.Tests.Infrastructure;
 using Cluster.Runtime.Testing;
 
 namespace Cluster.Grains.Tests.Identity;
