@@ -1,4 +1,5 @@
 using Cluster.Grains.Interfaces.Identity;
+using Cluster.Grains.Persistence;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
 
@@ -32,17 +33,7 @@ public sealed class EmailIndexGrain(
         if (index.State.OwnerId != user.Id)
         {
             // Claimed before the account is created: should creating it fail, the claim blocks nobody for good (above).
-            var previous = index.State.OwnerId;
-            index.State.OwnerId = user.Id;
-            try
-            {
-                await index.WriteStateAsync(cancellationToken);
-            }
-            catch
-            {
-                index.State.OwnerId = previous;
-                throw;
-            }
+            await index.ChangeAsync(state => state.OwnerId = user.Id, state => new EmailIndexState { OwnerId = state.OwnerId }, cancellationToken);
         }
 
         return new RegistrationResult(await GrainFactory.GetGrain<IUserGrain>(user.Id).CreateAsync(user, cancellationToken));

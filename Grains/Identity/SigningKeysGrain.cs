@@ -1,4 +1,5 @@
 using Cluster.Grains.Interfaces.Identity;
+using Cluster.Grains.Persistence;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
 
@@ -17,17 +18,7 @@ public sealed class SigningKeysGrain(
         var applied = SigningKeySchedule.Apply(keys.State.Keys, now);
         if (!applied.SequenceEqual(keys.State.Keys))
         {
-            var previous = keys.State.Keys;
-            keys.State.Keys = applied;
-            try
-            {
-                await keys.WriteStateAsync(cancellationToken);
-            }
-            catch
-            {
-                keys.State.Keys = previous;
-                throw;
-            }
+            await keys.ChangeAsync(state => state.Keys = applied, state => new SigningKeysState { Keys = state.Keys }, cancellationToken);
         }
 
         var current = SigningKeySchedule.Current(applied, now);

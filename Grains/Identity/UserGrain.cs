@@ -1,4 +1,5 @@
 using Cluster.Grains.Interfaces.Identity;
+using Cluster.Grains.Persistence;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
 
@@ -28,7 +29,7 @@ public sealed class UserGrain(
             return ToInfo();
         }
 
-        await ChangeAsync(state =>
+        await user.ChangeAsync(state =>
         {
             state.Exists = true;
             state.Email = newUser.Email.Trim();
@@ -38,7 +39,7 @@ public sealed class UserGrain(
             state.IsActive = true;
             state.CreatedAt = timeProvider.GetUtcNow();
             state.SessionVersion = 1;
-        }, cancellationToken);
+        }, state => state.Clone(), cancellationToken);
         return ToInfo();
     }
 
@@ -59,11 +60,11 @@ public sealed class UserGrain(
         }
 
         // Counted before the password is checked: parallel guesses each count, whatever order they end in.
-        await ChangeAsync(state =>
+        await user.ChangeAsync(state =>
         {
             state.FailedSignIns = state.LockedUntil is null ? state.FailedSignIns + 1 : 1;
             state.LockedUntil = state.FailedSignIns >= SignInLimits.MaxFailedAttempts ? now + SignInLimits.LockoutDuration : null;
-        }, cancellationToken);
+        }, state => state.Clone(), cancellationToken);
         return new SignInTicket(State.PasswordHash, null, IsActive: true);
     }
 
@@ -71,7 +72,7 @@ public sealed class UserGrain(
     {
         if (succeeded && State.Exists && (State.FailedSignIns != 0 || State.LockedUntil is not null))
         {
-            await ChangeAsync(state => (state.FailedSignIns, state.LockedUntil) = (0, null), cancellationToken);
+            await user.ChangeAsync(state => (state.FailedSignIns, state.LockedUntil) = (0, null), state => state.Clone(), cancellationToken);
         }
     }
 
@@ -79,12 +80,12 @@ public sealed class UserGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         EnsureExists();
-        await ChangeAsync(state =>
+        await user.ChangeAsync(state =>
         {
             state.PasswordHash = passwordHash;
             state.SessionVersion++;
             (state.FailedSignIns, state.LockedUntil) = (0, null);
-        }, cancellationToken);
+        }, state => state.Clone(), cancellationToken);
         return ToInfo();
     }
 
@@ -93,14 +94,14 @@ public sealed class UserGrain(
         EnsureExists();
         if (State.IsActive != isActive)
         {
-            await ChangeAsync(state =>
+            await user.ChangeAsync(state =>
             {
                 state.IsActive = isActive;
                 if (!isActive)
                 {
                     state.SessionVersion++;
                 }
-            }, cancellationToken);
+            }, state => state.Clone(), cancellationToken);
         }
 
         return ToInfo();
@@ -116,7 +117,7 @@ public sealed class UserGrain(
         EnsureExists();
         if (State.Role != role)
         {
-            await ChangeAsync(state => state.Role = role, cancellationToken);
+            await user.ChangeAsync(state => state.Role = role, state => state.Clone(), cancellationToken);
         }
 
         return ToInfo();
@@ -129,23 +130,6 @@ public sealed class UserGrain(
             throw new InvalidOperationException($"User '{this.GetPrimaryKeyString()}' does not exist.");
         }
     }
-
-    /// <summary>Applies <paramref name="change"/> and writes it; a failed write restores the state, so memory never runs ahead of storage.</summary>
-    private async Task ChangeAsync(Action<UserState> change, CancellationToken cancellationToken)
-    {
-        var before = State.Clone();
-        change(State);
-        try
-        {
-            await user.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            user.State = before;
-            throw;
-        }
-    }
-
     private UserInfo ToInfo() =>
         new(this.GetPrimaryKeyString(), State.Email, State.Type, State.Role, State.IsActive, State.CreatedAt, State.SessionVersion);
 }
