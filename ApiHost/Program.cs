@@ -1,16 +1,19 @@
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
+using Cluster.ApiHost.Identity;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCluster();
 builder.Services.AddApiProblemDetails();
+builder.AddIdentityServices();
 
 var app = builder.Build();
 app.UseApiExceptionHandler();
 app.UseStatusCodePages();
 app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
+app.MapJwks();
 app.Run();
 
 /// <summary>The API host's entry point, visible to integration tests.</summary>

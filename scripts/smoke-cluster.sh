@@ -45,6 +45,11 @@ if ! grep -q '"value":6' <<<"$value"; then
   cat "$log" >&2
   exit 1
 fi
+if ! curl -fsS "$base/.well-known/jwks.json" | grep -q '"kty":"RSA"'; then
+  echo "Cluster smoke test: FAILED, /.well-known/jwks.json published no RSA key. The cluster's output:" >&2
+  cat "$log" >&2
+  exit 1
+fi
 if ! grep -q "TLS" "$log"; then
   echo "Cluster smoke test: FAILED, no process logged that TLS is on. The cluster's output:" >&2
   cat "$log" >&2
