@@ -15,6 +15,7 @@ run --activation-memory 20000
 run --call-allocations 200000
 run --filter '*LocalCallBenchmarks*' "${bdn[@]}"
 run --remote-ping 10 32
+run --password-hash 20
 if [ "${1:-all}" != "local" ]; then
   ensure_postgres
   run --filter '*StateWriteBenchmarks*' "${bdn[@]}"

@@ -15,6 +15,9 @@ if (args is ["--call-allocations", ..])
 
 switch (args)
 {
+    case ["--password-hash", ..]:
+        PasswordHashCost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        return;
     case ["--remote-ping", ..]:
         await RemotePing.RunAsync(
             TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
