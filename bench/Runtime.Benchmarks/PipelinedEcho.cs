@@ -30,31 +30,19 @@ internal sealed class PipelinedEcho : IAsyncDisposable
     }
 
     /// <summary>Echoes what each connection sends, as it arrives: whole messages of <paramref name="messageSize"/> bytes.</summary>
-    public static async Task ServeAsync(int port, int messageSize)
+    public static Task ServeAsync(int port, int messageSize) => LoopbackServer.ServeAsync(port, async stream =>
     {
-        using var listener = new TcpListener(IPAddress.Loopback, port);
-        listener.Start();
-        Console.WriteLine("ready");
+        var buffer = new byte[64 * 1024];
+        var filled = 0;
         while (true)
         {
-            var socket = await listener.AcceptSocketAsync();
-            socket.NoDelay = true;
-            _ = Task.Run(async () =>
-            {
-                await using var stream = new NetworkStream(socket, ownsSocket: true);
-                var buffer = new byte[64 * 1024];
-                var filled = 0;
-                while (true)
-                {
-                    filled += await stream.ReadAsync(buffer.AsMemory(filled));
-                    var whole = filled - (filled % messageSize);
-                    await stream.WriteAsync(buffer.AsMemory(0, whole));
-                    buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
-                    filled -= whole;
-                }
-            });
+            filled += await stream.ReadAsync(buffer.AsMemory(filled));
+            var whole = filled - (filled % messageSize);
+            await stream.WriteAsync(buffer.AsMemory(0, whole));
+            buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
+            filled -= whole;
         }
-    }
+    });
 
     public static async Task<PipelinedEcho> ConnectAsync(int port, int messageSize)
     {

@@ -44,27 +44,15 @@ internal static class RemotePing
         await Task.Delay(Timeout.Infinite);
     }
 
-    public static async Task ServeEchoAsync()
+    public static Task ServeEchoAsync() => LoopbackServer.ServeAsync(Port, async stream =>
     {
-        using var listener = new TcpListener(IPAddress.Loopback, Port);
-        listener.Start();
-        Console.WriteLine("ready");
+        var buffer = new byte[4 + PayloadSize];
         while (true)
         {
-            var socket = await listener.AcceptSocketAsync();
-            socket.NoDelay = true;
-            _ = Task.Run(async () =>
-            {
-                await using var stream = new NetworkStream(socket, ownsSocket: true);
-                var buffer = new byte[4 + PayloadSize];
-                while (true)
-                {
-                    await stream.ReadExactlyAsync(buffer);
-                    await stream.WriteAsync(buffer);
-                }
-            });
+            await stream.ReadExactlyAsync(buffer);
+            await stream.WriteAsync(buffer);
         }
-    }
+    });
 
     private static async Task<List<double>> MeasureWithServerAsync(string serverMode, Func<Task<List<double>>> measure)
     {

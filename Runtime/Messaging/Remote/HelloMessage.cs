@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Cluster.Runtime.Messaging.Remote;
 
 /// <summary>
@@ -16,8 +18,12 @@ namespace Cluster.Runtime.Messaging.Remote;
 internal sealed record HelloMessage(
     int ProtocolVersion, string ProcessId, string Role, IReadOnlyDictionary<string, string> GrainTypes, string? SiloAddress = null, IReadOnlyList<string>? HostedTypes = null)
 {
+    // Built on first use: clients ask on every call they route through a gateway.
+    private FrozenSet<string>? _hostedSet;
+
     /// <summary>Whether the sender can activate grains of <paramref name="grainType"/>; a silo that does not say is assumed to.</summary>
-    public bool CanHost(string grainType) => HostedTypes is null || HostedTypes.Contains(grainType, StringComparer.Ordinal);
+    public bool CanHost(string grainType) =>
+        HostedTypes is null || (_hostedSet ??= HostedTypes.ToFrozenSet(StringComparer.Ordinal)).Contains(grainType);
 
     public const int CurrentProtocolVersion = 1;
 

@@ -13,14 +13,9 @@ public sealed class ClusterPostgresOutageTests(PostgresDatabaseFixture database)
     [Fact]
     public async Task CutOff_SiloLosesPostgres_WritesFailClearlyNothingAcknowledgedIsLostAndItRecovers()
     {
-        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        await using var proxy = new TcpProxy(server.Host!, server.Port);
-        var throughProxy = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = proxy.Port, Timeout = 3, CommandTimeout = 5 }.ConnectionString;
-        await using var cluster = await TestCluster.StartAsync(options =>
-        {
-            options.ConnectionString = database.ConnectionString;
-            options.InitialSilos = 0;
-        });
+        await using var proxy = PostgresProxy();
+        var throughProxy = ThroughProxy(proxy);
+        await using var cluster = await StartEmptyClusterAsync();
         var silo = await cluster.StartSiloAsync(connectionString: throughProxy);
         var ledger = silo.GrainFactory.GetGrain<ILedgerGrain>(Probe.NewKey("ledger"));
         await ledger.AppendAsync(1);
@@ -38,14 +33,9 @@ public sealed class ClusterPostgresOutageTests(PostgresDatabaseFixture database)
     [Fact]
     public async Task Isolated_SiloCutOffFromPostgresAndItsOnlyPeer_StopsServingItsGrains()
     {
-        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        await using var proxy = new TcpProxy(server.Host!, server.Port);
-        var throughProxy = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = proxy.Port, Timeout = 3, CommandTimeout = 5 }.ConnectionString;
-        await using var cluster = await TestCluster.StartAsync(options =>
-        {
-            options.ConnectionString = database.ConnectionString;
-            options.InitialSilos = 0;
-        });
+        await using var proxy = PostgresProxy();
+        var throughProxy = ThroughProxy(proxy);
+        await using var cluster = await StartEmptyClusterAsync();
         var peer = await cluster.StartSiloAsync();
         var isolated = await cluster.StartSiloAsync(connectionString: throughProxy);
         await cluster.WaitForMembershipAsync();
@@ -61,6 +51,23 @@ public sealed class ClusterPostgresOutageTests(PostgresDatabaseFixture database)
         await Probe.WaitUntilAsync(async () => (refused = await RefusedAsync(grain)) is not null, TimeSpan.FromSeconds(10), "the isolated silo fences itself");
         Assert.Contains("cut off from it long enough", refused, StringComparison.Ordinal);
     }
+
+    /// <summary>A proxy to the test server, which a test cuts to take PostgreSQL away from one silo.</summary>
+    private TcpProxy PostgresProxy()
+    {
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return new TcpProxy(server.Host!, server.Port);
+    }
+
+    // Short timeouts, so a cut shows within the test's patience.
+    private string ThroughProxy(TcpProxy proxy) =>
+        new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = proxy.Port, Timeout = 3, CommandTimeout = 5 }.ConnectionString;
+
+    private Task<TestCluster> StartEmptyClusterAsync() => TestCluster.StartAsync(options =>
+    {
+        options.ConnectionString = database.ConnectionString;
+        options.InitialSilos = 0;
+    });
 
     private static async Task<string?> RefusedAsync(ILocalGrain grain)
     {
