@@ -9,13 +9,19 @@ namespace Cluster.Grains.Interfaces.Identity;
 /// </summary>
 public interface ISessionGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the session for <paramref name="user"/>, lasting at most <paramref name="lifetime"/>; starting it again returns a refusal.</summary>
+    /// <summary>
+    /// Starts the session for <paramref name="user"/>, lasting at most <paramref name="lifetime"/>, and records it
+    /// with the user. Refused when started before, or when the user may not sign in (inactive, or its session
+    /// version moved on). <paramref name="userAgent"/> is kept (cut to <see cref="SessionLimits.MaxUserAgentLength"/>)
+    /// so the user can tell sessions apart.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive.</exception>
-    Task<SessionGrant> StartAsync(UserInfo user, TimeSpan lifetime, CancellationToken cancellationToken = default);
+    Task<SessionGrant> StartAsync(UserInfo user, TimeSpan lifetime, string? userAgent, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Trades a refresh token for a new one. Refused when the token is not this session's current one (a used one
-    /// also revokes the session), when the session has ended, or when the user's session version has moved on.
+    /// also revokes the session, unless it was replaced less than <see cref="SessionLimits.RefreshReuseGrace"/>
+    /// ago), when the session has ended, or when the user no longer counts it as live.
     /// </summary>
     Task<SessionGrant> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default);
 

@@ -10,15 +10,39 @@ namespace Cluster.Grains.Interfaces.Identity;
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Creates the account; repeating it with the same data returns the account (a retried registration), and so
-    /// does any call once it exists, unchanged.
+    /// Creates the account; repeating it returns the account (a retried registration), unchanged. A guest account
+    /// given regular data is upgraded in place: same id, new email and password, and its guest sessions end.
     /// </summary>
-    /// <exception cref="ArgumentException">The data does not match this grain's key, or a field is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// The data does not match this grain's key, a field is empty, or a regular account has no password hash.
+    /// </exception>
     Task<UserInfo> CreateAsync(NewUser user, CancellationToken cancellationToken = default);
 
     /// <summary>The account, or null when it was never created.</summary>
     [ReadOnly]
     Task<UserInfo?> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The account when <paramref name="sessionId"/> is one of its live sessions, started under the current session
+    /// version, and the account is active; otherwise null. Every authenticated request asks this, so a sign-out,
+    /// password change or deactivation takes effect at once on every API host.
+    /// </summary>
+    [ReadOnly]
+    Task<UserInfo?> AuthenticateAsync(string sessionId, long sessionVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a session started under <paramref name="sessionVersion"/>, live until <paramref name="expiresAt"/>;
+    /// the oldest session ends past <see cref="SessionLimits.MaxActivePerUser"/>. Returns the account, or null when
+    /// the session may not start (no account, inactive, or the version moved on meanwhile).
+    /// </summary>
+    Task<UserInfo?> SessionStartedAsync(string sessionId, long sessionVersion, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets a session that ended; forgetting an unknown one changes nothing.</summary>
+    Task SessionEndedAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of the account's live sessions, the latest to expire first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetSessionIdsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Starts a password attempt: counts it as failed until completed, and hands out the hash unless locked or inactive.</summary>
     Task<SignInTicket?> BeginSignInAsync(CancellationToken cancellationToken = default);

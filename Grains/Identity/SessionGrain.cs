@@ -7,6 +7,8 @@ using Cluster.Runtime.Storage;
 
 namespace Cluster.Grains.Identity;
 
+// Calls go from sessions to users only, never back: a user grain never waits on a session grain, so the two cannot
+// deadlock waiting on each other.
 [GrainType("session")]
 public sealed class SessionGrain(
     [PersistentState(SessionGrain.StateName)] IPersistentState<SessionState> session,
@@ -17,9 +19,12 @@ public sealed class SessionGrain(
     /// <summary>The reason recorded when a used refresh token comes back.</summary>
     public const string ReplayReason = "A refresh token was used twice; the session was revoked in case it was stolen.";
 
+    /// <summary>The reason recorded when the user no longer counts the session as live.</summary>
+    public const string UserEndedReason = "The user's sessions were ended (password change, deactivation or too many sessions).";
+
     private SessionState State => session.State;
 
-    public async Task<SessionGrant> StartAsync(UserInfo user, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    public async Task<SessionGrant> StartAsync(UserInfo user, TimeSpan lifetime, string? userAgent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
@@ -36,8 +41,18 @@ public sealed class SessionGrain(
             state.SessionVersion = user.SessionVersion;
             state.CreatedAt = now;
             state.ExpiresAt = now + lifetime;
-            state.CurrentSecretHash = Hash(secret);
+            state.UserAgent = userAgent is { Length: > SessionLimits.MaxUserAgentLength } ? userAgent[..SessionLimits.MaxUserAgentLength] : userAgent;
+            state.CurrentSecretHashes = [Hash(secret)];
         }, state => state.Clone(), cancellationToken);
+
+        // Recorded with the user after the session is stored: a failure here leaves a session the user does not
+        // count as live, which no token can use.
+        if (await GrainFactory.GetGrain<IUserGrain>(user.Id).SessionStartedAsync(this.GetPrimaryKeyString(), user.SessionVersion, State.ExpiresAt, cancellationToken) is null)
+        {
+            await RevokeAsync(UserEndedReason, cancellationToken);
+            return Refuse(UserEndedReason);
+        }
+
         return new SessionGrant(ToInfo(), TokenOf(secret), null);
     }
 
@@ -51,35 +66,48 @@ public sealed class SessionGrain(
 
         var prefix = this.GetPrimaryKeyString() + ".";
         var hash = refreshToken.StartsWith(prefix, StringComparison.Ordinal) ? Hash(refreshToken[prefix.Length..]) : null;
-        if (hash is not null && State.UsedSecretHashes.Contains(hash) && State.RevokedReason is null)
+        var now = timeProvider.GetUtcNow();
+        var current = hash is not null && Contains(State.CurrentSecretHashes, hash);
+        var inGrace = !current && hash is not null && now < State.GraceEndsAt && Contains(State.GraceSecretHashes, hash);
+        if (hash is not null && !current && !inGrace && (State.UsedSecretHashes.Contains(hash) || State.GraceSecretHashes.Contains(hash)) && State.RevokedReason is null)
         {
             await RevokeAsync(ReplayReason, cancellationToken);
             return Refuse(ReplayReason);
         }
 
-        var now = timeProvider.GetUtcNow();
         if (!ToInfo().IsActiveAt(now))
         {
             return Refuse(State.RevokedReason ?? "The session has expired; sign in again.");
         }
 
-        if (hash is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(State.CurrentSecretHash ?? string.Empty)))
+        if (!current && !inGrace)
         {
             return Refuse("The refresh token is not this session's.");
         }
 
-        var user = await GrainFactory.GetGrain<IUserGrain>(State.UserId).GetAsync(cancellationToken);
-        if (user is null || !user.IsActive || user.SessionVersion != State.SessionVersion)
+        if (await GrainFactory.GetGrain<IUserGrain>(State.UserId).AuthenticateAsync(this.GetPrimaryKeyString(), State.SessionVersion, cancellationToken) is null)
         {
-            await RevokeAsync("The user's sessions were ended (password change or deactivation).", cancellationToken);
-            return Refuse(State.RevokedReason!);
+            await RevokeAsync(UserEndedReason, cancellationToken);
+            return Refuse(UserEndedReason);
         }
 
         var secret = NewSecret();
         await session.ChangeAsync(state =>
         {
-            state.UsedSecretHashes.Add(hash);
-            state.CurrentSecretHash = Hash(secret);
+            if (current)
+            {
+                state.UsedSecretHashes.AddRange(state.GraceSecretHashes);
+                state.GraceSecretHashes = state.CurrentSecretHashes;
+                state.GraceEndsAt = now + SessionLimits.RefreshReuseGrace;
+                state.CurrentSecretHashes = [Hash(secret)];
+            }
+            else
+            {
+                // A sibling of the token handed out to the first of several requests: whichever one the client
+                // keeps, it works.
+                state.CurrentSecretHashes.Add(Hash(secret));
+            }
+
             state.LastRefreshedAt = now;
         }, state => state.Clone(), cancellationToken);
         return new SessionGrant(ToInfo(), TokenOf(secret), null);
@@ -95,14 +123,34 @@ public sealed class SessionGrain(
 
         if (State.RevokedReason is null)
         {
-            await session.ChangeAsync(state => (state.RevokedReason, state.CurrentSecretHash) = (reason, null), state => state.Clone(), cancellationToken);
+            await session.ChangeAsync(state =>
+            {
+                state.RevokedReason = reason;
+                state.UsedSecretHashes.AddRange(state.GraceSecretHashes);
+                state.UsedSecretHashes.AddRange(state.CurrentSecretHashes);
+                (state.GraceSecretHashes, state.CurrentSecretHashes) = ([], []);
+            }, state => state.Clone(), cancellationToken);
         }
 
+        // Also when already revoked: an earlier revocation may have failed before it reached the user.
+        await GrainFactory.GetGrain<IUserGrain>(State.UserId).SessionEndedAsync(this.GetPrimaryKeyString(), cancellationToken);
         return ToInfo();
     }
 
     public Task<SessionInfo?> GetAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(State.UserId is null ? null : ToInfo());
+
+    private static bool Contains(List<string> hashes, string hash)
+    {
+        var presented = Encoding.ASCII.GetBytes(hash);
+        var found = false;
+        foreach (var candidate in hashes)
+        {
+            found |= CryptographicOperations.FixedTimeEquals(presented, Encoding.ASCII.GetBytes(candidate));
+        }
+
+        return found;
+    }
 
     private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
@@ -113,6 +161,6 @@ public sealed class SessionGrain(
 
     private SessionGrant Refuse(string reason) => new(ToInfo(), null, reason);
 
-    private SessionInfo ToInfo() =>
-        new(this.GetPrimaryKeyString(), State.UserId!, State.SessionVersion, State.CreatedAt, State.LastRefreshedAt, State.ExpiresAt, State.RevokedReason);
+    private SessionInfo ToInfo() => new(
+        this.GetPrimaryKeyString(), State.UserId!, State.SessionVersion, State.CreatedAt, State.LastRefreshedAt, State.ExpiresAt, State.UserAgent, State.RevokedReason);
 }

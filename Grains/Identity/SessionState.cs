@@ -15,8 +15,18 @@ public sealed class SessionState
 
     public string? RevokedReason { get; set; }
 
-    /// <summary>SHA-256 of the current refresh secret, hex.</summary>
-    public string? CurrentSecretHash { get; set; }
+    public string? UserAgent { get; set; }
+
+    /// <summary>
+    /// SHA-256 of the refresh secrets that may be used now, hex: the latest, and any handed out during the grace
+    /// period of the one before (<see cref="Cluster.Grains.Interfaces.Identity.SessionLimits.RefreshReuseGrace"/>).
+    /// </summary>
+    public List<string> CurrentSecretHashes { get; set; } = [];
+
+    /// <summary>SHA-256 of the secrets replaced last, still accepted until <see cref="GraceEndsAt"/>.</summary>
+    public List<string> GraceSecretHashes { get; set; } = [];
+
+    public DateTimeOffset GraceEndsAt { get; set; }
 
     /// <summary>SHA-256 of every secret already used, hex: presenting one again is a replay.</summary>
     public List<string> UsedSecretHashes { get; set; } = [];
@@ -26,6 +36,8 @@ public sealed class SessionState
     {
         var copy = (SessionState)MemberwiseClone();
         copy.UsedSecretHashes = [.. UsedSecretHashes];
+        copy.CurrentSecretHashes = [.. CurrentSecretHashes];
+        copy.GraceSecretHashes = [.. GraceSecretHashes];
         return copy;
     }
 }

@@ -23,18 +23,30 @@ public sealed class UserGrain(
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(newUser.Email);
-        ArgumentException.ThrowIfNullOrWhiteSpace(newUser.PasswordHash);
-        if (State.Exists)
+        if (newUser.Type == UserType.Regular)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(newUser.PasswordHash);
+        }
+
+        if (State.Exists && !(State.Type == UserType.Guest && newUser.Type == UserType.Regular))
         {
             return ToInfo();
         }
 
+        var upgrade = State.Exists;
         await user.ChangeAsync(state =>
         {
-            state.Exists = true;
             state.Email = newUser.Email.Trim();
             state.PasswordHash = newUser.PasswordHash;
             state.Type = newUser.Type;
+            if (upgrade)
+            {
+                // The guest's tokens say "guest": they must not keep working for the account it became.
+                UserSessions.EndAll(state);
+                return;
+            }
+
+            state.Exists = true;
             state.Role = UserRole.User;
             state.IsActive = true;
             state.CreatedAt = timeProvider.GetUtcNow();
@@ -42,6 +54,38 @@ public sealed class UserGrain(
         }, state => state.Clone(), cancellationToken);
         return ToInfo();
     }
+
+    public Task<UserInfo?> AuthenticateAsync(string sessionId, long sessionVersion, CancellationToken cancellationToken = default) =>
+        Task.FromResult(UserSessions.IsLive(State, sessionId, sessionVersion, timeProvider.GetUtcNow()) ? ToInfo() : null);
+
+    public async Task<UserInfo?> SessionStartedAsync(
+        string sessionId, long sessionVersion, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
+        var now = timeProvider.GetUtcNow();
+        if (!State.Exists || !State.IsActive || State.SessionVersion != sessionVersion || expiresAt <= now)
+        {
+            return null;
+        }
+
+        if (!State.Sessions.ContainsKey(sessionId))
+        {
+            await user.ChangeAsync(state => UserSessions.Add(state, sessionId, expiresAt, now), state => state.Clone(), cancellationToken);
+        }
+
+        return ToInfo();
+    }
+
+    public async Task SessionEndedAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (State.Sessions.ContainsKey(sessionId))
+        {
+            await user.ChangeAsync(state => state.Sessions.Remove(sessionId), state => state.Clone(), cancellationToken);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetSessionIdsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(UserSessions.Live(State, timeProvider.GetUtcNow()));
 
     public Task<UserInfo?> GetAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(State.Exists ? ToInfo() : null);
@@ -83,7 +127,7 @@ public sealed class UserGrain(
         await user.ChangeAsync(state =>
         {
             state.PasswordHash = passwordHash;
-            state.SessionVersion++;
+            UserSessions.EndAll(state);
             (state.FailedSignIns, state.LockedUntil) = (0, null);
         }, state => state.Clone(), cancellationToken);
         return ToInfo();
@@ -99,7 +143,7 @@ public sealed class UserGrain(
                 state.IsActive = isActive;
                 if (!isActive)
                 {
-                    state.SessionVersion++;
+                    UserSessions.EndAll(state);
                 }
             }, state => state.Clone(), cancellationToken);
         }
@@ -130,6 +174,7 @@ public sealed class UserGrain(
             throw new InvalidOperationException($"User '{this.GetPrimaryKeyString()}' does not exist.");
         }
     }
+
     private UserInfo ToInfo() =>
         new(this.GetPrimaryKeyString(), State.Email, State.Type, State.Role, State.IsActive, State.CreatedAt, State.SessionVersion);
 }

@@ -10,7 +10,8 @@ public sealed class UserState
 
     public string Email { get; set; } = string.Empty;
 
-    public string PasswordHash { get; set; } = string.Empty;
+    /// <summary>Null for a guest, who has no password.</summary>
+    public string? PasswordHash { get; set; }
 
     public UserType Type { get; set; }
 
@@ -27,6 +28,14 @@ public sealed class UserState
 
     public DateTimeOffset? LockedUntil { get; set; }
 
-    /// <summary>A copy to restore when a write fails; every member is a value or an immutable string.</summary>
-    public UserState Clone() => (UserState)MemberwiseClone();
+    /// <summary>Live session ids with their expiry; cleared whenever the session version grows.</summary>
+    public Dictionary<string, DateTimeOffset> Sessions { get; set; } = [];
+
+    /// <summary>A copy to restore when a write fails.</summary>
+    public UserState Clone()
+    {
+        var copy = (UserState)MemberwiseClone();
+        copy.Sessions = new Dictionary<string, DateTimeOffset>(Sessions);
+        return copy;
+    }
 }

@@ -115,6 +115,45 @@ public sealed class UserGrainTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => user.SetRoleAsync(UserRole.Admin));
     }
 
+    [Fact]
+    public async Task CreateAsync_RegularDataForAGuest_UpgradesItInPlaceAndEndsItsSessions()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var id = Guid.CreateVersion7().ToString("N");
+        var user = silo.GrainFactory.GetGrain<IUserGrain>(id);
+        var guest = await user.CreateAsync(new NewUser(id, $"guest-{id}@anonymous.local", null, UserType.Guest));
+        var session = silo.GrainFactory.GetGrain<ISessionGrain>(Guid.NewGuid().ToString("N"));
+        var started = await session.StartAsync(guest, TimeSpan.FromDays(1), userAgent: null);
+
+        var upgraded = await user.CreateAsync(new NewUser(id, "Upgraded@example.com", "v1$hash", UserType.Regular));
+
+        Assert.Equal((id, "Upgraded@example.com", UserType.Regular, 2L), (upgraded.Id, upgraded.Email, upgraded.Type, upgraded.SessionVersion));
+        Assert.Equal(guest.CreatedAt, upgraded.CreatedAt);
+        Assert.Null(await user.AuthenticateAsync(started.Session!.Id, guest.SessionVersion));
+        Assert.Equal("v1$hash", (await user.BeginSignInAsync())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task CreateAsync_GuestDataForARegularUser_ReturnsItUnchanged()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+        var before = (await user.GetAsync())!;
+
+        var after = await user.CreateAsync(new NewUser(before.Id, "guest-1@anonymous.local", null, UserType.Guest));
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task CreateAsync_RegularWithoutPasswordHash_Throws()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var id = Guid.CreateVersion7().ToString("N");
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => silo.GrainFactory.GetGrain<IUserGrain>(id).CreateAsync(new NewUser(id, "a@example.com", null, UserType.Regular)));
+    }
+
     private static async Task<IUserGrain> CreateAsync(TestSilo silo)
     {
         var user = EmailIndexGrainTests.NewUser($"u.{Guid.NewGuid():N}@example.com");
