@@ -1,3 +1,4 @@
+using Cluster.ApiHost.Auth;
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
@@ -11,9 +12,12 @@ builder.AddIdentityServices();
 var app = builder.Build();
 app.UseApiExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapJwks();
+app.MapAuthEndpoints();
 app.Run();
 
 /// <summary>The API host's entry point, visible to integration tests.</summary>

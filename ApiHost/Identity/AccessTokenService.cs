@@ -33,8 +33,8 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
             Claims = new Dictionary<string, object>
             {
                 [AccessTokenClaims.Subject] = user.Id,
-                [AccessTokenClaims.UserType] = user.Type == UserType.Guest ? "guest" : "regular",
-                [AccessTokenClaims.Role] = user.Role == UserRole.Admin ? "admin" : "user",
+                [AccessTokenClaims.UserType] = IdentityNames.Of(user.Type),
+                [AccessTokenClaims.Role] = IdentityNames.Of(user.Role),
                 [AccessTokenClaims.Session] = sessionId,
                 [AccessTokenClaims.SessionVersion] = user.SessionVersion.ToString(CultureInfo.InvariantCulture),
                 [AccessTokenClaims.TokenId] = Guid.NewGuid().ToString("N"),

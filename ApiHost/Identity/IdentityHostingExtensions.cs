@@ -1,3 +1,5 @@
+using Cluster.Grains.Interfaces.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +18,23 @@ public static class IdentityHostingExtensions
         services.AddSingleton<IValidateOptions<PasswordPolicyOptions>, PasswordPolicyOptionsValidator>();
         services.AddOptions<AccessTokenOptions>().Bind(configuration.GetSection(AccessTokenOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccessTokenOptions>, AccessTokenOptionsValidator>();
+        services.AddOptions<SessionLifetimeOptions>().Bind(configuration.GetSection(SessionLifetimeOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionLifetimeOptions>, SessionLifetimeOptionsValidator>();
+        services.AddOptions<AuthCookieOptions>().Bind(configuration.GetSection(AuthCookieOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthCookieOptions>, AuthCookieOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<AccessTokenAuthenticator>();
+        services.AddSingleton<AuthCookies>();
+        services.AddSingleton<SignInService>();
+        services.AddAuthentication(AccessTokenAuthenticator.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ClusterAuthenticationHandler>(AccessTokenAuthenticator.Scheme, configureOptions: null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(IdentityPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(IdentityNames.Admin))
+            .AddPolicy(IdentityPolicies.RegularUser, policy => policy.RequireAuthenticatedUser().RequireClaim(AccessTokenClaims.UserType, IdentityNames.Of(UserType.Regular)));
         return builder;
     }
 }

@@ -25,6 +25,12 @@ public interface ISessionGrain : IGrainWithStringKey
     /// </summary>
     Task<SessionGrant> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Ends the session when <paramref name="refreshToken"/> is one it would accept now (a sign-out by a client that
+    /// holds no valid access token); returns whether it did. Never rotates or counts as a replay.
+    /// </summary>
+    Task<bool> SignOutAsync(string refreshToken, CancellationToken cancellationToken = default);
+
     /// <summary>Ends the session at once for <paramref name="reason"/>; ending an ended session changes nothing.</summary>
     Task<SessionInfo?> RevokeAsync(string reason, CancellationToken cancellationToken = default);
 

@@ -54,6 +54,12 @@ public interface IUserGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">The account does not exist.</exception>
     Task<UserInfo> ChangePasswordHashAsync(string passwordHash, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the hash of the same password made with older settings, unless the hash changed meanwhile;
+    /// sessions are untouched, as the password is not.
+    /// </summary>
+    Task RehashPasswordAsync(string currentHash, string newHash, CancellationToken cancellationToken = default);
+
     /// <summary>Activates or deactivates the account; deactivating ends every existing session.</summary>
     /// <exception cref="InvalidOperationException">The account does not exist.</exception>
     Task<UserInfo> SetActiveAsync(bool isActive, CancellationToken cancellationToken = default);

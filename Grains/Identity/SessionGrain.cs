@@ -22,6 +22,9 @@ public sealed class SessionGrain(
     /// <summary>The reason recorded when the user no longer counts the session as live.</summary>
     public const string UserEndedReason = "The user's sessions were ended (password change, deactivation or too many sessions).";
 
+    /// <summary>The reason recorded when the user signs out.</summary>
+    public const string SignedOutReason = "Signed out.";
+
     private SessionState State => session.State;
 
     public async Task<SessionGrant> StartAsync(UserInfo user, TimeSpan lifetime, string? userAgent, CancellationToken cancellationToken = default)
@@ -64,8 +67,7 @@ public sealed class SessionGrain(
             return new SessionGrant(null, null, "No such session.");
         }
 
-        var prefix = this.GetPrimaryKeyString() + ".";
-        var hash = refreshToken.StartsWith(prefix, StringComparison.Ordinal) ? Hash(refreshToken[prefix.Length..]) : null;
+        var hash = HashOf(refreshToken);
         var now = timeProvider.GetUtcNow();
         var current = hash is not null && Contains(State.CurrentSecretHashes, hash);
         var inGrace = !current && hash is not null && now < State.GraceEndsAt && Contains(State.GraceSecretHashes, hash);
@@ -113,6 +115,20 @@ public sealed class SessionGrain(
         return new SessionGrant(ToInfo(), TokenOf(secret), null);
     }
 
+    public async Task<bool> SignOutAsync(string refreshToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refreshToken);
+        var hash = HashOf(refreshToken);
+        if (hash is null || !ToInfo().IsActiveAt(timeProvider.GetUtcNow())
+            || !(Contains(State.CurrentSecretHashes, hash) || (timeProvider.GetUtcNow() < State.GraceEndsAt && Contains(State.GraceSecretHashes, hash))))
+        {
+            return false;
+        }
+
+        await RevokeAsync(SignedOutReason, cancellationToken);
+        return true;
+    }
+
     public async Task<SessionInfo?> RevokeAsync(string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -150,6 +166,13 @@ public sealed class SessionGrain(
         }
 
         return found;
+    }
+
+    /// <summary>The hash of the token's secret, or null when the token is not of this session.</summary>
+    private string? HashOf(string refreshToken)
+    {
+        var prefix = this.GetPrimaryKeyString() + ".";
+        return State.UserId is not null && refreshToken.StartsWith(prefix, StringComparison.Ordinal) ? Hash(refreshToken[prefix.Length..]) : null;
     }
 
     private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -133,6 +133,15 @@ public sealed class UserGrain(
         return ToInfo();
     }
 
+    public async Task RehashPasswordAsync(string currentHash, string newHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(newHash);
+        if (State.Exists && State.PasswordHash == currentHash)
+        {
+            await user.ChangeAsync(state => state.PasswordHash = newHash, state => state.Clone(), cancellationToken);
+        }
+    }
+
     public async Task<UserInfo> SetActiveAsync(bool isActive, CancellationToken cancellationToken = default)
     {
         EnsureExists();

@@ -114,7 +114,7 @@ public sealed class SessionGrainTests
 
         var live = await user.AuthenticateAsync(started.Session.Id, 1);
         var wrongVersion = await user.AuthenticateAsync(started.Session.Id, 2);
-        await session.RevokeAsync("Signed out.");
+        await session.RevokeAsync(SessionGrain.SignedOutReason);
 
         Assert.Equal(started.Session.UserId, live!.Id);
         Assert.Null(wrongVersion);
@@ -189,9 +189,23 @@ public sealed class SessionGrainTests
         await using var silo = await TestSilo.StartAsync();
         var (session, started) = await StartAsync(silo);
 
-        await session.RevokeAsync("Signed out.");
+        await session.RevokeAsync(SessionGrain.SignedOutReason);
 
-        Assert.Equal("Signed out.", (await session.RefreshAsync(started.RefreshToken!)).Refusal);
+        Assert.Equal(SessionGrain.SignedOutReason, (await session.RefreshAsync(started.RefreshToken!)).Refusal);
+    }
+
+    [Fact]
+    public async Task SignOutAsync_CurrentToken_EndsTheSessionWithoutCountingAReplay()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var (session, started) = await StartAsync(silo);
+
+        var foreign = await session.SignOutAsync(started.Session!.Id + ".not-the-secret");
+        var signedOut = await session.SignOutAsync(started.RefreshToken!);
+
+        Assert.False(foreign);
+        Assert.True(signedOut);
+        Assert.Equal(SessionGrain.SignedOutReason, (await session.GetAsync())!.RevokedReason);
     }
 
     [Fact]

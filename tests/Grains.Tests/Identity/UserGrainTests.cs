@@ -67,6 +67,19 @@ public sealed class UserGrainTests
     }
 
     [Fact]
+    public async Task RehashPasswordAsync_SameHashAsStored_ReplacesItAndKeepsSessions()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+
+        await user.RehashPasswordAsync("v1$hash", "v2$hash");
+        await user.RehashPasswordAsync("v1$hash", "v3$stale");
+
+        Assert.Equal("v2$hash", (await user.BeginSignInAsync())!.PasswordHash);
+        Assert.Equal(1, (await user.GetAsync())!.SessionVersion);
+    }
+
+    [Fact]
     public async Task SetActiveAsync_Deactivated_RefusesSignInAndEndsEverySession()
     {
         await using var silo = await TestSilo.StartAsync();

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cluster.ApiHost.Hosting;
+
+/// <summary>
+/// Error responses as ProblemDetails that also carry the chat frontend's <c>code</c> and canonical <c>message</c>
+/// (../shared/contracts/chat-api.md §1): <c>detail</c> says what was wrong and what to do.
+/// </summary>
+public static class ApiProblem
+{
+    private const string GenericMessage = "Something went wrong. Please try again later.";
+
+    private static readonly Dictionary<string, string> CanonicalMessages = new(StringComparer.Ordinal)
+    {
+        ["bad_request:api"] = "The request couldn't be processed. Please check your input and try again.",
+        ["unauthorized:auth"] = "You need to sign in before continuing.",
+        ["forbidden:auth"] = "Your account does not have access to this feature.",
+    };
+
+    /// <summary>400 <c>bad_request:api</c>.</summary>
+    public static ProblemHttpResult BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, "bad_request:api", detail);
+
+    /// <summary>401 <c>unauthorized:auth</c>.</summary>
+    public static ProblemHttpResult Unauthorized(string detail) => Create(StatusCodes.Status401Unauthorized, "unauthorized:auth", detail);
+
+    /// <summary>403 <c>forbidden:auth</c>.</summary>
+    public static ProblemHttpResult Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, "forbidden:auth", detail);
+
+    /// <summary>404 <c>not_found:&lt;surface&gt;</c>.</summary>
+    public static ProblemHttpResult NotFound(string surface, string detail) => Create(StatusCodes.Status404NotFound, $"not_found:{surface}", detail);
+
+    /// <summary>409 <c>conflict:&lt;surface&gt;</c>.</summary>
+    public static ProblemHttpResult Conflict(string surface, string detail) => Create(StatusCodes.Status409Conflict, $"conflict:{surface}", detail);
+
+    /// <summary>429 <c>rate_limit:&lt;surface&gt;</c>; the caller sets <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult TooManyRequests(string surface, string detail) => Create(StatusCodes.Status429TooManyRequests, $"rate_limit:{surface}", detail);
+
+    /// <summary>A problem with <paramref name="status"/>, <paramref name="code"/> and its canonical message.</summary>
+    public static ProblemHttpResult Create(int status, string code, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, extensions: Extensions(code));
+
+    /// <summary>The <c>code</c> and <c>message</c> members for <paramref name="code"/>.</summary>
+    public static Dictionary<string, object?> Extensions(string code) => new(StringComparer.Ordinal)
+    {
+        ["code"] = code,
+        ["message"] = CanonicalMessages.GetValueOrDefault(code, GenericMessage),
+    };
+}

@@ -1,0 +1,65 @@
+using Cluster.Runtime.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Cluster.ApiHost.Tests;
+
+/// <summary>
+/// Two silos on a fresh PostgreSQL database and two API hosts in client mode that find them through the membership
+/// table: what a deployment looks like. Shared by the identity tests, each of which uses fresh accounts.
+/// </summary>
+public sealed class IdentityClusterFixture : IAsyncLifetime
+{
+    private readonly TestDatabases _databases = new();
+    private TestCluster? _cluster;
+
+    /// <summary>The password hashing cost of the test hosts: the lowest allowed, to keep sign-ins fast.</summary>
+    public const int PasswordIterations = 100_000;
+
+    public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("Started in InitializeAsync.");
+
+    public WebApplicationFactory<Program> First { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Second { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>A client of <see cref="First"/> (or <see cref="Second"/>) that keeps no cookies: tests send them explicitly.</summary>
+    public ApiClient Client(bool second = false) =>
+        new((second ? Second : First).CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false }));
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await _databases.CreateAsync();
+        _cluster = await TestCluster.StartAsync(options => options.ConnectionString = ConnectionString);
+        First = CreateApiHost();
+        Second = CreateApiHost();
+    }
+
+    /// <summary>Another API host of the cluster, with more settings; the caller disposes it.</summary>
+    public WebApplicationFactory<Program> CreateApiHost(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Cluster:Mode", "Client");
+            builder.UseSetting("Membership:Postgres:ConnectionString", ConnectionString);
+            builder.UseSetting("Membership:Postgres:ClusterId", Cluster.ClusterId);
+            builder.UseSetting("Identity:PasswordHashing:Iterations", PasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+
+    public async Task DisposeAsync()
+    {
+        await First.DisposeAsync();
+        await Second.DisposeAsync();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        await _databases.DisposeAsync();
+    }
+}
