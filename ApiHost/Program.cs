@@ -18,6 +18,8 @@ app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapJwks();
 app.MapAuthEndpoints();
+app.MapPasswordEndpoints();
+app.MapSessionEndpoints();
 app.Run();
 
 /// <summary>The API host's entry point, visible to integration tests.</summary>

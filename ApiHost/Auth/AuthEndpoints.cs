@@ -3,7 +3,6 @@ using Cluster.ApiHost.Identity;
 using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace Cluster.ApiHost.Auth;
 
@@ -16,7 +15,6 @@ public static class AuthEndpoints
     /// <summary>The header <c>GET /api/auth/me</c> sends the user's session version in.</summary>
     public const string SessionVersionHeader = "X-Session-Version";
 
-    private const string InvalidCredentials = "Invalid email or password.";
     private const string RegistrationRefused = "Unable to complete registration. If this email is already registered, please sign in instead.";
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
@@ -35,7 +33,7 @@ public static class AuthEndpoints
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RegisterAsync(
         CredentialsRequest request, HttpContext context, IClusterClient cluster, PasswordPolicy policy, PasswordHasher hasher,
-        SignInService signIn, AuthCookies cookies, TimeProvider timeProvider, CancellationToken cancellationToken)
+        SignInFlow flow, CancellationToken cancellationToken)
     {
         if (EmailRules.Problem(request.Email) is { } emailProblem)
         {
@@ -49,7 +47,7 @@ public static class AuthEndpoints
         }
 
         // Registering as a guest upgrades that guest in place: same id, so everything it made stays its own.
-        var guest = context.Features.Get<AuthenticatedCaller>() is { User.Type: UserType.Guest } caller ? caller.User.Id : null;
+        var guest = context.Caller() is { User.Type: UserType.Guest } caller ? caller.User.Id : null;
         var newUser = new NewUser(guest ?? NewUserId(), email, hasher.Hash(request.Password!), UserType.Regular);
         var registered = await cluster.GetGrain<IEmailIndexGrain>(EmailAddress.Normalize(email)).RegisterAsync(newUser, cancellationToken);
         if (!registered.Created)
@@ -57,12 +55,12 @@ public static class AuthEndpoints
             return ApiProblem.BadRequest(RegistrationRefused);
         }
 
-        return await SignedInAsync(registered.User!, context, signIn, cookies, timeProvider, cancellationToken);
+        return await flow.SignedInAsync(registered.User!, context, cancellationToken);
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
-        HttpContext context, IClusterClient cluster, PasswordHasher hasher, SignInService signIn, AuthCookies cookies,
-        TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpContext context, IClusterClient cluster, PasswordHasher hasher, SignInFlow flow, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var (credentials, problem) = await CredentialsReader.ReadAsync(context.Request, cancellationToken);
         if (credentials is null)
@@ -77,22 +75,21 @@ public static class AuthEndpoints
         var ticket = user is null ? null : await user.BeginSignInAsync(cancellationToken);
         if (ticket?.LockedUntil is { } lockedUntil)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds(lockedUntil - timeProvider.GetUtcNow());
-            return ApiProblem.TooManyRequests("auth", "Too many failed sign-in attempts for this account; try again later.");
+            return ApiProblem.TooManyRequests(context, "auth", "Too many failed sign-in attempts for this account; try again later.", lockedUntil - timeProvider.GetUtcNow());
         }
 
         // Every refusal costs one password check and reads the same, so responses do not tell which accounts exist.
         if (ticket?.PasswordHash is not { } hash)
         {
             hasher.VerifyDecoy(credentials.Password!);
-            return ApiProblem.Unauthorized(InvalidCredentials);
+            return ApiProblem.Unauthorized(SignInFlow.InvalidCredentials);
         }
 
         var (matches, needsRehash) = hasher.Verify(hash, credentials.Password!);
         await user!.CompleteSignInAsync(matches, cancellationToken);
         if (!matches)
         {
-            return ApiProblem.Unauthorized(InvalidCredentials);
+            return ApiProblem.Unauthorized(SignInFlow.InvalidCredentials);
         }
 
         if (needsRehash)
@@ -101,38 +98,37 @@ public static class AuthEndpoints
         }
 
         var info = await user.GetAsync(cancellationToken);
-        return await SignedInAsync(info!, context, signIn, cookies, timeProvider, cancellationToken);
+        return await flow.SignedInAsync(info!, context, cancellationToken);
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> GuestAsync(
-        HttpContext context, IClusterClient cluster, SignInService signIn, AuthCookies cookies, TimeProvider timeProvider,
+        HttpContext context, IClusterClient cluster, SignInService signIn, SignInFlow flow, TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         // A browser that was a guest before stays that guest, with its chats.
         if (context.Request.Cookies[AuthCookies.GuestSession] is { Length: > 0 } guestToken
             && (await signIn.RefreshAsync(guestToken, cancellationToken)).SignedIn is { User.Type: UserType.Guest } resumed)
         {
-            cookies.Set(context.Response, resumed);
-            return TypedResults.Ok(TokenResponse.From(resumed, timeProvider.GetUtcNow()));
+            return flow.Respond(resumed, context);
         }
 
         var id = NewUserId();
         var email = $"guest-{timeProvider.GetUtcNow().ToUnixTimeMilliseconds()}{Random.Shared.Next(100_000, 1_000_000)}@anonymous.local";
         var guest = await cluster.GetGrain<IUserGrain>(id).CreateAsync(new NewUser(id, email, null, UserType.Guest), cancellationToken);
-        return await SignedInAsync(guest, context, signIn, cookies, timeProvider, cancellationToken);
+        return await flow.SignedInAsync(guest, context, cancellationToken);
     }
 
     private static async Task<Ok<SuccessResponse>> ResetGuestAsync(
         HttpContext context, SignInService signIn, AuthCookies cookies, CancellationToken cancellationToken)
     {
-        var caller = context.Features.Get<AuthenticatedCaller>();
+        var caller = context.Caller();
         await signIn.SignOutAsync(caller is { User.Type: UserType.Guest } ? caller : null, context.Request.Cookies[AuthCookies.GuestSession], cancellationToken);
         cookies.Clear(context.Response);
         return TypedResults.Ok(SuccessResponse.Done);
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
-        HttpContext context, SignInService signIn, AuthCookies cookies, TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpContext context, SignInService signIn, SignInFlow flow, AuthCookies cookies, CancellationToken cancellationToken)
     {
         var (body, problem) = await CredentialsReader.ReadRefreshAsync(context.Request, cancellationToken);
         if (problem is not null)
@@ -148,15 +144,14 @@ public static class AuthEndpoints
             return ApiProblem.Unauthorized("The refresh token is missing, used, expired or revoked; sign in again.");
         }
 
-        cookies.Set(context.Response, signedIn);
-        return TypedResults.Ok(TokenResponse.From(signedIn, timeProvider.GetUtcNow()));
+        return flow.Respond(signedIn, context);
     }
 
     private static async Task<Ok<SuccessResponse>> LogoutAsync(
         HttpContext context, SignInService signIn, AuthCookies cookies, CancellationToken cancellationToken)
     {
         var (body, _) = await CredentialsReader.ReadRefreshAsync(context.Request, cancellationToken);
-        await signIn.SignOutAsync(context.Features.Get<AuthenticatedCaller>(), body?.RefreshToken ?? AuthCookies.RefreshToken(context.Request), cancellationToken);
+        await signIn.SignOutAsync(context.Caller(), body?.RefreshToken ?? AuthCookies.RefreshToken(context.Request), cancellationToken);
         cookies.Clear(context.Response);
         return TypedResults.Ok(SuccessResponse.Done);
     }
@@ -164,7 +159,7 @@ public static class AuthEndpoints
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> MeAsync(
         HttpContext context, SignInService signIn, AuthCookies cookies, CancellationToken cancellationToken)
     {
-        var user = context.Features.Get<AuthenticatedCaller>()?.User;
+        var user = context.Caller()?.User;
         if (user is null && AuthCookies.RefreshToken(context.Request) is { } refreshToken)
         {
             // The contract restores a browser whose access token lapsed from its session cookie, with new cookies.
@@ -195,21 +190,5 @@ public static class AuthEndpoints
             : TypedResults.Ok(new ValidateResponse(true, MeResponse.From(caller.User), caller.SessionId));
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> SignedInAsync(
-        UserInfo user, HttpContext context, SignInService signIn, AuthCookies cookies, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        var signedIn = await signIn.StartSessionAsync(user, context.Request.Headers[HeaderNames.UserAgent].ToString(), cancellationToken);
-        if (signedIn is null)
-        {
-            return ApiProblem.Unauthorized(InvalidCredentials);
-        }
-
-        cookies.Set(context.Response, signedIn);
-        return TypedResults.Ok(TokenResponse.From(signedIn, timeProvider.GetUtcNow()));
-    }
-
     private static string NewUserId() => Guid.CreateVersion7().ToString();
-
-    private static string RetryAfterSeconds(TimeSpan wait) =>
-        ((long)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cluster.ApiHost.Hosting;
@@ -32,8 +33,13 @@ public static class ApiProblem
     /// <summary>409 <c>conflict:&lt;surface&gt;</c>.</summary>
     public static ProblemHttpResult Conflict(string surface, string detail) => Create(StatusCodes.Status409Conflict, $"conflict:{surface}", detail);
 
-    /// <summary>429 <c>rate_limit:&lt;surface&gt;</c>; the caller sets <c>Retry-After</c>.</summary>
-    public static ProblemHttpResult TooManyRequests(string surface, string detail) => Create(StatusCodes.Status429TooManyRequests, $"rate_limit:{surface}", detail);
+    /// <summary>429 <c>rate_limit:&lt;surface&gt;</c>, with <c>Retry-After</c> in whole seconds (at least 1).</summary>
+    public static ProblemHttpResult TooManyRequests(HttpContext context, string surface, string detail, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.RetryAfter = ((long)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
+        return Create(StatusCodes.Status429TooManyRequests, $"rate_limit:{surface}", detail);
+    }
 
     /// <summary>A problem with <paramref name="status"/>, <paramref name="code"/> and its canonical message.</summary>
     public static ProblemHttpResult Create(int status, string code, string detail) =>

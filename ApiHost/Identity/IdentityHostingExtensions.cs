@@ -1,3 +1,4 @@
+using Cluster.ApiHost.Auth;
 using Cluster.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,8 @@ public static class IdentityHostingExtensions
         services.AddSingleton<IValidateOptions<SessionLifetimeOptions>, SessionLifetimeOptionsValidator>();
         services.AddOptions<AuthCookieOptions>().Bind(configuration.GetSection(AuthCookieOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthCookieOptions>, AuthCookieOptionsValidator>();
+        services.AddOptions<PasswordResetOptions>().Bind(configuration.GetSection(PasswordResetOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasswordResetOptions>, PasswordResetOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
@@ -30,6 +33,9 @@ public static class IdentityHostingExtensions
         services.AddSingleton<AccessTokenAuthenticator>();
         services.AddSingleton<AuthCookies>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SignInFlow>();
+        services.AddSingleton<PasswordResetMailer>();
+        services.AddHostedService(provider => provider.GetRequiredService<PasswordResetMailer>());
         services.AddAuthentication(AccessTokenAuthenticator.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ClusterAuthenticationHandler>(AccessTokenAuthenticator.Scheme, configureOptions: null);
         services.AddAuthorizationBuilder()

@@ -55,6 +55,19 @@ public interface IUserGrain : IGrainWithStringKey
     Task<UserInfo> ChangePasswordHashAsync(string passwordHash, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records a password reset token (by its SHA-256 <paramref name="tokenHash"/>) valid for
+    /// <see cref="SignInLimits.PasswordResetLifetime"/>, replacing any earlier one. Returns false for a guest or an
+    /// unknown or inactive account, which gets no token.
+    /// </summary>
+    Task<bool> StartPasswordResetAsync(string tokenHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the password when <paramref name="tokenHash"/> is the current, unexpired reset token, which is then used
+    /// up; every session ends. Returns the account, or null when the token is wrong, used or expired.
+    /// </summary>
+    Task<UserInfo?> CompletePasswordResetAsync(string tokenHash, string passwordHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Replaces the hash of the same password made with older settings, unless the hash changed meanwhile;
     /// sessions are untouched, as the password is not.
     /// </summary>

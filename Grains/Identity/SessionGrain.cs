@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Cluster.Grains.Interfaces.Identity;
@@ -175,7 +176,7 @@ public sealed class SessionGrain(
         return State.UserId is not null && refreshToken.StartsWith(prefix, StringComparison.Ordinal) ? Hash(refreshToken[prefix.Length..]) : null;
     }
 
-    private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     // The secret has 256 random bits: a fast hash is enough, unlike for passwords.
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -34,7 +34,7 @@ public sealed class UserGrain(
         }
 
         var upgrade = State.Exists;
-        await user.ChangeAsync(state =>
+        await ChangeAsync(state =>
         {
             state.Email = newUser.Email.Trim();
             state.PasswordHash = newUser.PasswordHash;
@@ -51,7 +51,7 @@ public sealed class UserGrain(
             state.IsActive = true;
             state.CreatedAt = timeProvider.GetUtcNow();
             state.SessionVersion = 1;
-        }, state => state.Clone(), cancellationToken);
+        }, cancellationToken);
         return ToInfo();
     }
 
@@ -70,7 +70,7 @@ public sealed class UserGrain(
 
         if (!State.Sessions.ContainsKey(sessionId))
         {
-            await user.ChangeAsync(state => UserSessions.Add(state, sessionId, expiresAt, now), state => state.Clone(), cancellationToken);
+            await ChangeAsync(state => UserSessions.Add(state, sessionId, expiresAt, now), cancellationToken);
         }
 
         return ToInfo();
@@ -80,7 +80,7 @@ public sealed class UserGrain(
     {
         if (State.Sessions.ContainsKey(sessionId))
         {
-            await user.ChangeAsync(state => state.Sessions.Remove(sessionId), state => state.Clone(), cancellationToken);
+            await ChangeAsync(state => state.Sessions.Remove(sessionId), cancellationToken);
         }
     }
 
@@ -103,12 +103,7 @@ public sealed class UserGrain(
             return new SignInTicket(null, State.LockedUntil > now ? State.LockedUntil : null, State.IsActive);
         }
 
-        // Counted before the password is checked: parallel guesses each count, whatever order they end in.
-        await user.ChangeAsync(state =>
-        {
-            state.FailedSignIns = state.LockedUntil is null ? state.FailedSignIns + 1 : 1;
-            state.LockedUntil = state.FailedSignIns >= SignInLimits.MaxFailedAttempts ? now + SignInLimits.LockoutDuration : null;
-        }, state => state.Clone(), cancellationToken);
+        await ChangeAsync(state => UserPasswords.CountAttempt(state, now), cancellationToken);
         return new SignInTicket(State.PasswordHash, null, IsActive: true);
     }
 
@@ -116,7 +111,7 @@ public sealed class UserGrain(
     {
         if (succeeded && State.Exists && (State.FailedSignIns != 0 || State.LockedUntil is not null))
         {
-            await user.ChangeAsync(state => (state.FailedSignIns, state.LockedUntil) = (0, null), state => state.Clone(), cancellationToken);
+            await ChangeAsync(state => (state.FailedSignIns, state.LockedUntil) = (0, null), cancellationToken);
         }
     }
 
@@ -124,13 +119,48 @@ public sealed class UserGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         EnsureExists();
-        await user.ChangeAsync(state =>
-        {
-            state.PasswordHash = passwordHash;
-            UserSessions.EndAll(state);
-            (state.FailedSignIns, state.LockedUntil) = (0, null);
-        }, state => state.Clone(), cancellationToken);
+        await ChangeAsync(state => UserPasswords.Set(state, passwordHash), cancellationToken);
         return ToInfo();
+    }
+
+    public async Task<bool> StartPasswordResetAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        if (!State.Exists || !State.IsActive || State.Type != UserType.Regular)
+        {
+            return false;
+        }
+
+        var expiresAt = timeProvider.GetUtcNow() + SignInLimits.PasswordResetLifetime;
+        await ChangeAsync(state => (state.PasswordResetHash, state.PasswordResetExpiresAt) = (tokenHash, expiresAt), cancellationToken);
+        return true;
+    }
+
+    public async Task<UserInfo?> CompletePasswordResetAsync(string tokenHash, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        if (!State.IsActive || !UserPasswords.IsResetToken(State, tokenHash))
+        {
+            return null;
+        }
+
+        // An expired token is used up too: it can never work again.
+        var expired = timeProvider.GetUtcNow() >= State.PasswordResetExpiresAt;
+        await ChangeAsync(
+            state =>
+            {
+                if (expired)
+                {
+                    state.PasswordResetHash = null;
+                }
+                else
+                {
+                    UserPasswords.Set(state, passwordHash);
+                }
+            },
+            cancellationToken);
+        return expired ? null : ToInfo();
     }
 
     public async Task RehashPasswordAsync(string currentHash, string newHash, CancellationToken cancellationToken = default)
@@ -138,7 +168,7 @@ public sealed class UserGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(newHash);
         if (State.Exists && State.PasswordHash == currentHash)
         {
-            await user.ChangeAsync(state => state.PasswordHash = newHash, state => state.Clone(), cancellationToken);
+            await ChangeAsync(state => state.PasswordHash = newHash, cancellationToken);
         }
     }
 
@@ -147,14 +177,14 @@ public sealed class UserGrain(
         EnsureExists();
         if (State.IsActive != isActive)
         {
-            await user.ChangeAsync(state =>
+            await ChangeAsync(state =>
             {
                 state.IsActive = isActive;
                 if (!isActive)
                 {
                     UserSessions.EndAll(state);
                 }
-            }, state => state.Clone(), cancellationToken);
+            }, cancellationToken);
         }
 
         return ToInfo();
@@ -170,11 +200,14 @@ public sealed class UserGrain(
         EnsureExists();
         if (State.Role != role)
         {
-            await user.ChangeAsync(state => state.Role = role, state => state.Clone(), cancellationToken);
+            await ChangeAsync(state => state.Role = role, cancellationToken);
         }
 
         return ToInfo();
     }
+
+    private Task ChangeAsync(Action<UserState> change, CancellationToken cancellationToken) =>
+        user.ChangeAsync(change, state => state.Clone(), cancellationToken);
 
     private void EnsureExists()
     {

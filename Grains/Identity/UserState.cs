@@ -28,6 +28,11 @@ public sealed class UserState
 
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>SHA-256 of the current password reset token, hex; null when none is outstanding.</summary>
+    public string? PasswordResetHash { get; set; }
+
+    public DateTimeOffset PasswordResetExpiresAt { get; set; }
+
     /// <summary>Live session ids with their expiry; cleared whenever the session version grows.</summary>
     public Dictionary<string, DateTimeOffset> Sessions { get; set; } = [];
 

@@ -24,6 +24,9 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>Where the API hosts write password reset mails (.eml files).</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "cluster-apihost-mail", Guid.NewGuid().ToString("N"));
+
     /// <summary>A client of <see cref="First"/> (or <see cref="Second"/>) that keeps no cookies: tests send them explicitly.</summary>
     public ApiClient Client(bool second = false) =>
         new((second ? Second : First).CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false }));
@@ -45,6 +48,7 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
             builder.UseSetting("Membership:Postgres:ConnectionString", ConnectionString);
             builder.UseSetting("Membership:Postgres:ClusterId", Cluster.ClusterId);
             builder.UseSetting("Identity:PasswordHashing:Iterations", PasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Identity:PasswordReset:PickupDirectory", MailDirectory);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
@@ -61,5 +65,9 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
         }
 
         await _databases.DisposeAsync();
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
     }
 }

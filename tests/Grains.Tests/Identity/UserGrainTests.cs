@@ -80,6 +80,50 @@ public sealed class UserGrainTests
     }
 
     [Fact]
+    public async Task CompletePasswordResetAsync_CurrentToken_SetsThePasswordOnceAndEndsSessions()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var user = await CreateAsync(silo);
+        Assert.True(await user.StartPasswordResetAsync("token-hash"));
+
+        var reset = await user.CompletePasswordResetAsync("token-hash", "v1$reset");
+        var reused = await user.CompletePasswordResetAsync("token-hash", "v1$again");
+
+        Assert.Equal(2, reset!.SessionVersion);
+        Assert.Null(reused);
+        Assert.Equal("v1$reset", (await user.BeginSignInAsync())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task CompletePasswordResetAsync_ExpiredOrWrongToken_ChangesNothingAndUsesItUp()
+    {
+        var clock = new ManualTimeProvider();
+        await using var silo = await TestSilo.StartAsync(timeProvider: clock);
+        var user = await CreateAsync(silo);
+        await user.StartPasswordResetAsync("token-hash");
+
+        var wrong = await user.CompletePasswordResetAsync("other-hash", "v1$reset");
+        clock.Advance(SignInLimits.PasswordResetLifetime);
+        var expired = await user.CompletePasswordResetAsync("token-hash", "v1$reset");
+
+        Assert.Null(wrong);
+        Assert.Null(expired);
+        Assert.Equal(1, (await user.GetAsync())!.SessionVersion);
+        Assert.Equal("v1$hash", (await user.BeginSignInAsync())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task StartPasswordResetAsync_Guest_GetsNoToken()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var id = Guid.CreateVersion7().ToString("N");
+        var guest = silo.GrainFactory.GetGrain<IUserGrain>(id);
+        await guest.CreateAsync(new NewUser(id, "guest-1@anonymous.local", null, UserType.Guest));
+
+        Assert.False(await guest.StartPasswordResetAsync("token-hash"));
+    }
+
+    [Fact]
     public async Task SetActiveAsync_Deactivated_RefusesSignInAndEndsEverySession()
     {
         await using var silo = await TestSilo.StartAsync();
