@@ -6,14 +6,11 @@ using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCluster();
-builder.Services.AddApiProblemDetails();
+builder.AddApiPipeline();
 builder.AddIdentityServices();
 
 var app = builder.Build();
-app.UseApiExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseApiPipeline();
 app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapJwks();

@@ -9,10 +9,27 @@ public static class ProblemDetailsExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            var problem = context.ProblemDetails;
             if (context.Exception is BadHttpRequestException badRequest)
             {
-                context.ProblemDetails.Title = "The request is malformed.";
-                context.ProblemDetails.Detail = badRequest.Message;
+                problem.Title = "The request is malformed.";
+                problem.Detail = badRequest.Message;
+            }
+
+            // Every problem carries the chat frontend's code and message (../shared/contracts/chat-api.md §1).
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                foreach (var (key, value) in ApiProblem.Extensions(CodeOf(problem.Status ?? StatusCodes.Status500InternalServerError)))
+                {
+                    problem.Extensions[key] = value;
+                }
+            }
+
+            // The id under which the failure is logged (the correlation id), so support can find it; nothing else about it.
+            if (problem.Status >= StatusCodes.Status500InternalServerError)
+            {
+                problem.Extensions["errorId"] = context.HttpContext.TraceIdentifier;
+                problem.Detail ??= "Something went wrong on our side; quote the errorId when you report it.";
             }
         });
         return services;
@@ -25,4 +42,14 @@ public static class ProblemDetailsExtensions
                 ? badRequest.StatusCode
                 : StatusCodes.Status500InternalServerError,
         });
+
+    private static string CodeOf(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "unauthorized:auth",
+        StatusCodes.Status403Forbidden => "forbidden:auth",
+        StatusCodes.Status404NotFound => "not_found:api",
+        StatusCodes.Status429TooManyRequests => "rate_limit:api",
+        >= 500 => "offline:api",
+        _ => "bad_request:api",
+    };
 }

@@ -1,0 +1,63 @@
+using Cluster.ApiHost.Identity;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.ApiHost.Hosting;
+
+/// <summary>The API host's middleware, registered and ordered in one place.</summary>
+public static class ApiPipelineExtensions
+{
+    /// <summary>The response headers browsers may read across origins.</summary>
+    private static readonly string[] ExposedHeaders =
+        [CorrelationId.HeaderName, "X-Session-Version", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"];
+
+    public static WebApplicationBuilder AddApiPipeline(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<HttpSecurityOptions>().Bind(builder.Configuration.GetSection(HttpSecurityOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HttpSecurityOptions>, HttpSecurityOptionsValidator>();
+        services.AddApiProblemDetails();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<HttpSecurityOptions>>((cors, http) => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins([.. http.Value.AllowedOrigins])
+            .AllowCredentials()
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders(ExposedHeaders)));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpSecurityOptions>>((forwarded, http) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in http.Value.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in http.Value.TrustedNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The middleware, outermost first: forwarded headers (trusted proxies only; allowed hosts are checked before,
+    /// by the host), correlation id, exception handler, security headers, body size limit, CORS, authentication,
+    /// CSRF, authorization.
+    /// </summary>
+    public static WebApplication UseApiPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationId>();
+        app.UseApiExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestSizeLimit>();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseMiddleware<CsrfProtection>();
+        app.UseAuthorization();
+        return app;
+    }
+}

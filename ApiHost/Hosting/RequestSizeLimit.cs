@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.ApiHost.Hosting;
+
+/// <summary>
+/// Refuses bodies over <see cref="HttpSecurityOptions.MaxRequestBodyBytes"/>: at once with 413 when
+/// <c>Content-Length</c> says so, and through the server's body limit when the body is streamed without one (reading
+/// past the limit then fails with 413 too).
+/// </summary>
+public sealed class RequestSizeLimit(RequestDelegate next, IOptions<HttpSecurityOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            await ApiProblem.Create(
+                StatusCodes.Status413PayloadTooLarge,
+                "bad_request:api",
+                $"The request body is {context.Request.ContentLength} bytes; at most {limit} are accepted.").ExecuteAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next(context);
+    }
+}
