@@ -2,6 +2,7 @@ using Cluster.ApiHost.Auth;
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
+using Cluster.ApiHost.Users;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.MapJwks();
 app.MapAuthEndpoints();
 app.MapPasswordEndpoints();
 app.MapSessionEndpoints();
+app.MapUserEndpoints();
 app.Run();
 
 /// <summary>The API host's entry point, visible to integration tests.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Cluster.ApiHost.Identity;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -18,6 +20,9 @@ public static class ApiPipelineExtensions
         services.AddOptions<HttpSecurityOptions>().Bind(builder.Configuration.GetSection(HttpSecurityOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpSecurityOptions>, HttpSecurityOptionsValidator>();
         services.AddApiProblemDetails();
+
+        // Any script is written as is, but <, >, &, ' and " are escaped: stored text can never close a script or attribute in a page that embeds it.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<HttpSecurityOptions>>((cors, http) => cors.AddDefaultPolicy(policy => policy
             .WithOrigins([.. http.Value.AllowedOrigins])
