@@ -1,24 +1,26 @@
-using Cluster.ApiHost.Auth;
+using Cluster.ApiHost.Admin;
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
-using Cluster.ApiHost.Users;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCluster();
 builder.AddApiPipeline();
 builder.AddIdentityServices();
+builder.AddAdminCommand(args);
 
 var app = builder.Build();
+if (AdminCommand.IsRequested(args))
+{
+    await app.RunAdminCommandAsync(args);
+    return;
+}
+
 app.UseApiPipeline();
 app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
-app.MapJwks();
-app.MapAuthEndpoints();
-app.MapPasswordEndpoints();
-app.MapSessionEndpoints();
-app.MapUserEndpoints();
+app.MapIdentityEndpoints();
 app.Run();
 
 /// <summary>The API host's entry point, visible to integration tests.</summary>

@@ -1,4 +1,7 @@
+using Cluster.ApiHost.Admin;
 using Cluster.ApiHost.Auth;
+using Cluster.ApiHost.Groups;
+using Cluster.ApiHost.Users;
 using Cluster.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +37,7 @@ public static class IdentityHostingExtensions
         services.AddSingleton<AuthCookies>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<SignInFlow>();
+        services.AddSingleton<GroupService>();
         services.AddSingleton<PasswordResetMailer>();
         services.AddHostedService(provider => provider.GetRequiredService<PasswordResetMailer>());
         services.AddAuthentication(AccessTokenAuthenticator.Scheme)
@@ -43,4 +47,15 @@ public static class IdentityHostingExtensions
             .AddPolicy(IdentityPolicies.RegularUser, policy => policy.RequireAuthenticatedUser().RequireClaim(AccessTokenClaims.UserType, IdentityNames.Of(UserType.Regular)));
         return builder;
     }
+
+    /// <summary>Every identity route: keys, sign-in, passwords, sessions, the user's own data, groups and administration.</summary>
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints) => endpoints
+        .MapJwks()
+        .MapAuthEndpoints()
+        .MapPasswordEndpoints()
+        .MapSessionEndpoints()
+        .MapUserEndpoints()
+        .MapGroupEndpoints()
+        .MapAdminUserEndpoints()
+        .MapAdminGroupEndpoints();
 }

@@ -77,6 +77,12 @@ public interface IUserGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">The account does not exist.</exception>
     Task<UserInfo> SetActiveAsync(bool isActive, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that the user joined or left a group; called by the group grain, which owns the membership. Returns
+    /// the account, or null when it does not exist (and then records nothing).
+    /// </summary>
+    Task<UserInfo?> SetGroupMembershipAsync(string groupId, bool isMember, CancellationToken cancellationToken = default);
+
     /// <summary>Changes the account's role.</summary>
     /// <exception cref="InvalidOperationException">The account does not exist.</exception>
     Task<UserInfo> SetRoleAsync(UserRole role, CancellationToken cancellationToken = default);

@@ -11,4 +11,6 @@ namespace Cluster.Grains.Interfaces.Identity;
 /// Grows whenever every existing session must end (password change, deactivation): tokens issued under an older
 /// version are refused.
 /// </param>
-public sealed record UserInfo(string Id, string Email, UserType Type, UserRole Role, bool IsActive, DateTimeOffset CreatedAt, long SessionVersion);
+/// <param name="GroupIds">The groups the user belongs to.</param>
+public sealed record UserInfo(
+    string Id, string Email, UserType Type, UserRole Role, bool IsActive, DateTimeOffset CreatedAt, long SessionVersion, IReadOnlyList<string> GroupIds);

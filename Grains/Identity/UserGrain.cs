@@ -206,6 +206,34 @@ public sealed class UserGrain(
         return ToInfo();
     }
 
+    public async Task<UserInfo?> SetGroupMembershipAsync(string groupId, bool isMember, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        if (State.GroupIds.Contains(groupId) != isMember)
+        {
+            await ChangeAsync(
+                state =>
+                {
+                    if (isMember)
+                    {
+                        state.GroupIds.Add(groupId);
+                    }
+                    else
+                    {
+                        state.GroupIds.Remove(groupId);
+                    }
+                },
+                cancellationToken);
+        }
+
+        return ToInfo();
+    }
+
     private Task ChangeAsync(Action<UserState> change, CancellationToken cancellationToken) =>
         user.ChangeAsync(change, state => state.Clone(), cancellationToken);
 
@@ -218,5 +246,5 @@ public sealed class UserGrain(
     }
 
     private UserInfo ToInfo() =>
-        new(this.GetPrimaryKeyString(), State.Email, State.Type, State.Role, State.IsActive, State.CreatedAt, State.SessionVersion);
+        new(this.GetPrimaryKeyString(), State.Email, State.Type, State.Role, State.IsActive, State.CreatedAt, State.SessionVersion, State.GroupIds.AsReadOnly());
 }

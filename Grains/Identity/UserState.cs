@@ -36,11 +36,15 @@ public sealed class UserState
     /// <summary>Live session ids with their expiry; cleared whenever the session version grows.</summary>
     public Dictionary<string, DateTimeOffset> Sessions { get; set; } = [];
 
+    /// <summary>The groups the user belongs to; the group grains keep this up to date.</summary>
+    public List<string> GroupIds { get; set; } = [];
+
     /// <summary>A copy to restore when a write fails.</summary>
     public UserState Clone()
     {
         var copy = (UserState)MemberwiseClone();
         copy.Sessions = new Dictionary<string, DateTimeOffset>(Sessions);
+        copy.GroupIds = [.. GroupIds];
         return copy;
     }
 }

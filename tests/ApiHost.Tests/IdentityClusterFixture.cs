@@ -1,3 +1,4 @@
+using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,6 +31,13 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
     /// <summary>A client of <see cref="First"/> (or <see cref="Second"/>) that keeps no cookies: tests send them explicitly.</summary>
     public ApiClient Client(bool second = false) =>
         new((second ? Second : First).CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false }));
+
+    /// <summary>Makes the account an administrator, as the admin command does.</summary>
+    public async Task PromoteAsync(string userId)
+    {
+        var client = await Cluster.CreateClientAsync();
+        await client.GetGrain<IUserGrain>(userId).SetRoleAsync(UserRole.Admin);
+    }
 
     public async Task InitializeAsync()
     {

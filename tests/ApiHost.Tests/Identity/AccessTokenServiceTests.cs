@@ -11,7 +11,7 @@ namespace Cluster.ApiHost.Tests.Identity;
 
 public sealed class AccessTokenServiceTests : IAsyncLifetime
 {
-    private static readonly UserInfo User = new("u-1", "ada@example.com", UserType.Regular, UserRole.Admin, true, ShiftedClock.Start, 3);
+    private static readonly UserInfo User = new("u-1", "ada@example.com", UserType.Regular, UserRole.Admin, true, ShiftedClock.Start, 3, []);
     private readonly ShiftedClock _clock = new();
     private TestSilo? _silo;
 
