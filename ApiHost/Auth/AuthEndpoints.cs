@@ -1,5 +1,6 @@
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
+using Cluster.ApiHost.RateLimiting;
 using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,9 +21,9 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync);
-        auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json", "application/x-www-form-urlencoded");
-        auth.MapPost("/guest", GuestAsync);
+        auth.MapPost("/register", RegisterAsync).WithRateLimit(RateLimitOptions.Register);
+        auth.MapPost("/login", LoginAsync).WithRateLimit(RateLimitOptions.Login).Accepts<CredentialsRequest>("application/json", "application/x-www-form-urlencoded");
+        auth.MapPost("/guest", GuestAsync).WithRateLimit(RateLimitOptions.Guest);
         auth.MapPost("/guest/reset", ResetGuestAsync);
         auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>(isOptional: true, "application/json");
         auth.MapPost("/logout", LogoutAsync);
@@ -59,13 +60,18 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
-        HttpContext context, IClusterClient cluster, PasswordHasher hasher, SignInFlow flow, TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        HttpContext context, IClusterClient cluster, PasswordHasher hasher, SignInFlow flow, LoginThrottle throttle,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var (credentials, problem) = await CredentialsReader.ReadAsync(context.Request, cancellationToken);
         if (credentials is null)
         {
             return ApiProblem.BadRequest(problem!);
+        }
+
+        if (await throttle.BlockedUntilAsync(credentials.Email!, cancellationToken) is { } blockedUntil)
+        {
+            return Locked(context, blockedUntil - timeProvider.GetUtcNow());
         }
 
         var ownerId = EmailRules.Problem(credentials.Email) is null
@@ -75,29 +81,28 @@ public static class AuthEndpoints
         var ticket = user is null ? null : await user.BeginSignInAsync(cancellationToken);
         if (ticket?.LockedUntil is { } lockedUntil)
         {
-            return ApiProblem.TooManyRequests(context, "auth", "Too many failed sign-in attempts for this account; try again later.", lockedUntil - timeProvider.GetUtcNow());
+            return Locked(context, lockedUntil - timeProvider.GetUtcNow());
         }
 
         // Every refusal costs one password check and reads the same, so responses do not tell which accounts exist.
-        if (ticket?.PasswordHash is not { } hash)
+        var (matches, needsRehash) = ticket?.PasswordHash is { } hash ? hasher.Verify(hash, credentials.Password!) : (hasher.VerifyDecoy(credentials.Password!), false);
+        if (user is not null && ticket?.PasswordHash is not null)
         {
-            hasher.VerifyDecoy(credentials.Password!);
-            return ApiProblem.Unauthorized(SignInFlow.InvalidCredentials);
+            await user.CompleteSignInAsync(matches, cancellationToken);
         }
 
-        var (matches, needsRehash) = hasher.Verify(hash, credentials.Password!);
-        await user!.CompleteSignInAsync(matches, cancellationToken);
         if (!matches)
         {
+            await throttle.RecordFailureAsync(credentials.Email!, cancellationToken);
             return ApiProblem.Unauthorized(SignInFlow.InvalidCredentials);
         }
 
         if (needsRehash)
         {
-            await user.RehashPasswordAsync(hash, hasher.Hash(credentials.Password!), cancellationToken);
+            await user!.RehashPasswordAsync(ticket!.PasswordHash!, hasher.Hash(credentials.Password!), cancellationToken);
         }
 
-        var info = await user.GetAsync(cancellationToken);
+        var info = await user!.GetAsync(cancellationToken);
         return await flow.SignedInAsync(info!, context, cancellationToken);
     }
 
@@ -189,6 +194,9 @@ public static class AuthEndpoints
             ? ApiProblem.Unauthorized("No current access token in the Authorization header, the token query parameter or the auth_token cookie.")
             : TypedResults.Ok(new ValidateResponse(true, MeResponse.From(caller.User), caller.SessionId));
     }
+
+    private static ProblemHttpResult Locked(HttpContext context, TimeSpan retryAfter) =>
+        ApiProblem.TooManyRequests(context, "auth", "Too many failed sign-in attempts for this account; try again later.", retryAfter);
 
     private static string NewUserId() => Guid.CreateVersion7().ToString();
 }

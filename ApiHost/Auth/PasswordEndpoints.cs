@@ -1,5 +1,6 @@
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
+using Cluster.ApiHost.RateLimiting;
 using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,8 +19,8 @@ public static class PasswordEndpoints
     {
         var auth = endpoints.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/password/change", ChangeAsync).RequireAuthorization(IdentityPolicies.RegularUser);
-        auth.MapPost("/password-reset/request", RequestResetAsync);
-        auth.MapPost("/password-reset/confirm", ConfirmResetAsync);
+        auth.MapPost("/password-reset/request", RequestResetAsync).WithRateLimit(RateLimitOptions.PasswordReset);
+        auth.MapPost("/password-reset/confirm", ConfirmResetAsync).WithRateLimit(RateLimitOptions.PasswordReset);
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Cluster.ApiHost.Identity;
+using Cluster.ApiHost.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,10 @@ public static class ApiPipelineExtensions
         services.AddOptions<HttpSecurityOptions>().Bind(builder.Configuration.GetSection(HttpSecurityOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpSecurityOptions>, HttpSecurityOptionsValidator>();
         services.AddApiProblemDetails();
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<ClusterRateLimiter>();
+        services.AddSingleton<LoginThrottle>();
 
         // Any script is written as is, but <, >, &, ' and " are escaped: stored text can never close a script or attribute in a page that embeds it.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
@@ -49,7 +54,7 @@ public static class ApiPipelineExtensions
     /// <summary>
     /// The middleware, outermost first: forwarded headers (trusted proxies only; allowed hosts are checked before,
     /// by the host), correlation id, exception handler, security headers, body size limit, CORS, authentication,
-    /// CSRF, authorization.
+    /// CSRF, cluster-wide rate limiting, authorization.
     /// </summary>
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
@@ -62,6 +67,7 @@ public static class ApiPipelineExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<CsrfProtection>();
+        app.UseMiddleware<RateLimiting.RateLimiting>();
         app.UseAuthorization();
         return app;
     }

@@ -1,7 +1,9 @@
+using System.Net;
 using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cluster.ApiHost.Tests;
 
@@ -48,7 +50,7 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Another API host of the cluster, with more settings; the caller disposes it.</summary>
-    public WebApplicationFactory<Program> CreateApiHost(IReadOnlyDictionary<string, string?>? settings = null) =>
+    public WebApplicationFactory<Program> CreateApiHost(IReadOnlyDictionary<string, string?>? settings = null, IPAddress? clientAddress = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
@@ -57,9 +59,21 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
             builder.UseSetting("Membership:Postgres:ClusterId", Cluster.ClusterId);
             builder.UseSetting("Identity:PasswordHashing:Iterations", PasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Identity:PasswordReset:PickupDirectory", MailDirectory);
+
+            // Every test signs up from the same address; the rate limit tests start hosts with their own limits.
+            foreach (var policy in (string[])["login", "register", "guest", "password-reset"])
+            {
+                builder.UseSetting($"RateLimiting:Policies:{policy}:Limit", "1000000");
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (clientAddress is not null)
+            {
+                builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter(clientAddress)));
             }
         });
 

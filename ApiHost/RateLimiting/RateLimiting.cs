@@ -1,0 +1,44 @@
+using System.Globalization;
+using Cluster.ApiHost.Hosting;
+using Cluster.ApiHost.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.ApiHost.RateLimiting;
+
+/// <summary>
+/// Applies the route's rate limit policy to every <c>/api</c> request, per user when signed in (for per-user
+/// policies), else per client address: <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and
+/// <c>X-RateLimit-Reset</c> (seconds until the window ends) on every answer; 429 with <c>Retry-After</c> once the
+/// window is used up.
+/// </summary>
+public sealed class RateLimiting(RequestDelegate next, ClusterRateLimiter limiter, IOptions<RateLimitOptions> options, TimeProvider timeProvider)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || !context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+
+        var policyName = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.Name ?? RateLimitOptions.Api;
+        var partition = settings.Policies[policyName].PerUser && context.Caller() is { } caller
+            ? "user:" + caller.User.Id
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var decision = await limiter.AcquireAsync(policyName, partition, cancellationToken: context.RequestAborted);
+        var untilReset = decision.ResetAt - timeProvider.GetUtcNow();
+        var headers = context.Response.Headers;
+        headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = ((long)Math.Ceiling(Math.Max(0, untilReset.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+
+        await ApiProblem.TooManyRequests(context, "api", $"Too many requests; at most {decision.Limit} are allowed here per window. Try again after Retry-After seconds.", untilReset)
+            .ExecuteAsync(context);
+    }
+}
