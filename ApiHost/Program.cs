@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCluster();
 builder.AddApiPipeline();
 builder.AddIdentityServices();
+builder.AddApiDocumentation();
 builder.AddAdminCommand(args);
 
 var app = builder.Build();
@@ -18,6 +19,7 @@ if (AdminCommand.IsRequested(args))
 }
 
 app.UseApiPipeline();
+app.MapApiDocumentation();
 app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapIdentityEndpoints();
