@@ -14,18 +14,20 @@ public static class ApiDocumentationExtensions
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
         app.MapOpenApi();
-        app.UseSwaggerUI(options =>
+
+        // Only for their own paths: both match every request's path with a regular expression otherwise.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";
             options.DocumentTitle = "Cluster API";
             options.SwaggerEndpoint(DocumentPath, "Cluster API v1");
-        });
-        app.UseReDoc(options =>
+        }));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/redoc"), redoc => redoc.UseReDoc(options =>
         {
             options.RoutePrefix = "redoc";
             options.DocumentTitle = "Cluster API";
             options.SpecUrl = DocumentPath;
-        });
+        }));
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Cluster.Grains.Interfaces.Identity;
@@ -14,7 +15,12 @@ namespace Cluster.ApiHost.Identity;
 /// </summary>
 public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessTokenOptions> options, TimeProvider timeProvider)
 {
+    // Tokens already found genuine, until they expire: a client sends one token with many requests, and checking its
+    // signature each time would cost more than the rest of the request. Expiry is still checked on every use.
+    private const int MaxCachedTokens = 10_000;
+
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly ConcurrentDictionary<string, (AccessTokenCheck Check, DateTime Expires)> _validated = new(StringComparer.Ordinal);
 
     /// <summary>A new token for <paramref name="user"/> in session <paramref name="sessionId"/>, and when it expires.</summary>
     public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(UserInfo user, string sessionId, CancellationToken cancellationToken)
@@ -45,6 +51,50 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
 
     /// <summary>The token's claims when it is genuine and current; otherwise why it is not.</summary>
     public async Task<AccessTokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        var skew = options.Value.ClockSkew;
+        if (_validated.TryGetValue(token, out var cached))
+        {
+            if (IsCurrent(null, cached.Expires, skew))
+            {
+                return cached.Check;
+            }
+
+            _validated.TryRemove(token, out _);
+        }
+
+        var check = await ValidateSignedAsync(token, cancellationToken);
+        if (check.IsValid)
+        {
+            // Valid tokens always carry exp (RequireExpirationTime).
+            Remember(token, check, _handler.ReadJsonWebToken(token).ValidTo);
+        }
+
+        return check;
+    }
+
+    private void Remember(string token, AccessTokenCheck check, DateTime expires)
+    {
+        if (_validated.Count >= MaxCachedTokens)
+        {
+            foreach (var (key, entry) in _validated)
+            {
+                if (!IsCurrent(null, entry.Expires, options.Value.ClockSkew))
+                {
+                    _validated.TryRemove(key, out _);
+                }
+            }
+
+            if (_validated.Count >= MaxCachedTokens)
+            {
+                _validated.Clear();
+            }
+        }
+
+        _validated[token] = (check, expires);
+    }
+
+    private async Task<AccessTokenCheck> ValidateSignedAsync(string token, CancellationToken cancellationToken)
     {
         string? keyId;
         try
