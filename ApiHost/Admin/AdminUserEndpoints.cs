@@ -7,15 +7,46 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cluster.ApiHost.Admin;
 
-/// <summary>Administrators look at accounts and change their role or active flag.</summary>
+/// <summary>Administrators search accounts by email, look at one, and change its role or active flag.</summary>
 public static class AdminUserEndpoints
 {
+    private const int DefaultPageSize = 50;
+
+    // Any key serves: the directory is a stateless worker on every silo.
+    private const string DirectoryKey = "all";
+
     public static IEndpointRouteBuilder MapAdminUserEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization(IdentityPolicies.Admin);
+        users.MapGet("/", SearchAsync);
         users.MapGet("/{id}", GetAsync);
         users.MapPatch("/{id}", UpdateAsync);
         return endpoints;
+    }
+
+    private static async Task<Results<Ok<UserPageResponse>, ProblemHttpResult>> SearchAsync(
+        string? q, string? cursor, int? limit, IClusterClient cluster, CancellationToken cancellationToken)
+    {
+        var pageSize = limit ?? DefaultPageSize;
+        if (pageSize is < 1 or > IUserDirectoryGrain.MaxPageSize)
+        {
+            return ApiProblem.BadRequest($"limit is {pageSize}; ask for 1 to {IUserDirectoryGrain.MaxPageSize} users per page.");
+        }
+
+        if (q is { Length: > EmailRules.MaxLength })
+        {
+            return ApiProblem.BadRequest($"q is longer than an email can be ({EmailRules.MaxLength} characters).");
+        }
+
+        try
+        {
+            var page = await cluster.GetGrain<IUserDirectoryGrain>(DirectoryKey).SearchAsync(q ?? string.Empty, cursor, pageSize, cancellationToken);
+            return TypedResults.Ok(UserPageResponse.From(page));
+        }
+        catch (ArgumentException)
+        {
+            return ApiProblem.BadRequest("cursor is not one a search handed out; start again without it.");
+        }
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(string id, IClusterClient cluster, CancellationToken cancellationToken) =>

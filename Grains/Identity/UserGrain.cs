@@ -5,11 +5,13 @@ using Cluster.Runtime.Storage;
 
 namespace Cluster.Grains.Identity;
 
-[GrainType("user")]
+[GrainType(UserGrain.TypeName)]
 public sealed class UserGrain(
     [PersistentState(UserGrain.StateName)] IPersistentState<UserState> user,
     TimeProvider timeProvider) : Grain, IUserGrain
 {
+    public const string TypeName = "user";
+
     public const string StateName = "user";
 
     private UserState State => user.State;
@@ -245,6 +247,5 @@ public sealed class UserGrain(
         }
     }
 
-    private UserInfo ToInfo() =>
-        new(this.GetPrimaryKeyString(), State.Email, State.Type, State.Role, State.IsActive, State.CreatedAt, State.SessionVersion, State.GroupIds.AsReadOnly());
+    private UserInfo ToInfo() => State.ToInfo(this.GetPrimaryKeyString());
 }

@@ -39,6 +39,9 @@ public sealed class UserState
     /// <summary>The groups the user belongs to; the group grains keep this up to date.</summary>
     public List<string> GroupIds { get; set; } = [];
 
+    /// <summary>The account as callers see it.</summary>
+    public UserInfo ToInfo(string id) => new(id, Email, Type, Role, IsActive, CreatedAt, SessionVersion, GroupIds.AsReadOnly());
+
     /// <summary>A copy to restore when a write fails.</summary>
     public UserState Clone()
     {

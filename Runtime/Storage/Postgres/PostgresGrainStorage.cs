@@ -14,13 +14,14 @@ namespace Cluster.Runtime.Storage.Postgres;
 /// <see cref="InconsistentStateException"/> and change nothing; clears leave a tombstone so versions never repeat.
 /// Owns one <see cref="NpgsqlDataSource"/> (a connection pool), disposed with the provider.
 /// </summary>
-public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageInitializer, IAsyncDisposable, IDisposable
+public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageInitializer, IGrainStateQuery, IAsyncDisposable, IDisposable
 {
     private const string ApplicationName = "Cluster grain storage";
     private const string RequiredEncoding = "UTF8";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStateTable _table;
+    private readonly PostgresStateList _list;
     private readonly VersionedStateStorage _storage;
     private readonly AsyncOnce _initialization;
     private readonly PostgresGrainStorageOptions _options;
@@ -41,6 +42,7 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageI
         _logger = logger ?? NullLogger<PostgresGrainStorage>.Instance;
         _dataSource = PostgresSettingsValidation.BuildDataSource(options.ConnectionString, ApplicationName);
         _table = new PostgresStateTable(_dataSource, options.Schema, options.TableName);
+        _list = new PostgresStateList(_dataSource, _table.QualifiedName, options.TableName);
         _storage = new VersionedStateStorage(name, _table, StateJson.OrDefault(options.JsonSerializerOptions), _logger);
         _initialization = new AsyncOnce(InitializeSchemaAsync);
     }
@@ -54,6 +56,14 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageI
     /// </summary>
     /// <exception cref="InvalidOperationException">The database does not use UTF8, or its schema is newer than this build.</exception>
     public Task InitializeAsync(CancellationToken cancellationToken) => _initialization.RunAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await InitializeAsync(cancellationToken);
+        return await _list.ListAsync(query, cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)

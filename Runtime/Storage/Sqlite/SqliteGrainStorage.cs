@@ -14,13 +14,14 @@ namespace Cluster.Runtime.Storage.Sqlite;
 /// <see cref="InconsistentStateException"/>). The file uses WAL journaling so reads do not wait for writes.
 /// Meant for one silo process; several processes on one file are safe but contend for its single write lock.
 /// </summary>
-public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageInitializer, IDisposable
+public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageInitializer, IGrainStateQuery, IDisposable
 {
     private const string WalJournalMode = "wal";
 
     private readonly string _connectionString;
     private readonly string _filePath;
     private readonly SqliteStateTable _table;
+    private readonly SqliteStateList _list;
     private readonly VersionedStateStorage _storage;
     private readonly AsyncOnce _initialization;
     private readonly SqliteGrainStorageOptions _options;
@@ -49,6 +50,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageIni
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         _table = new SqliteStateTable(_connectionString, options.BusyTimeout, options.TableName);
+        _list = new SqliteStateList(_table, options.TableName);
         _storage = new VersionedStateStorage(name, _table, StateJson.OrDefault(options.JsonSerializerOptions), _logger);
         _initialization = new AsyncOnce(InitializeFileAsync);
     }
@@ -65,6 +67,14 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageIni
     /// </summary>
     /// <exception cref="InvalidOperationException">The file's schema is newer than this build.</exception>
     public Task InitializeAsync(CancellationToken cancellationToken) => _initialization.RunAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await InitializeAsync(cancellationToken);
+        return await _list.ListAsync(query, cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)

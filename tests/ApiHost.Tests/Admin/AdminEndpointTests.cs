@@ -18,6 +18,7 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     [InlineData("DELETE", "/api/admin/groups/some-id")]
     [InlineData("POST", "/api/admin/groups/some-id/members/some-user")]
     [InlineData("DELETE", "/api/admin/groups/some-id/members/some-user")]
+    [InlineData("GET", "/api/admin/users")]
     [InlineData("GET", "/api/admin/users/some-id")]
     [InlineData("PATCH", "/api/admin/users/some-id")]
     public async Task AdminRoute_NonAdminOrAnonymous_IsRefused(string method, string path)
@@ -178,6 +179,41 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownRole.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, selfDemotion.StatusCode);
+    }
+
+    [Fact]
+    public async Task SearchUsers_EmailPrefix_PagesThroughMatchesByEmail()
+    {
+        using var api = cluster.Client(second: true);
+        var admin = await AdminAsync(api);
+        var prefix = $"dir{Guid.NewGuid():N}"[..16];
+        foreach (var name in (string[])["c", "a", "e", "b", "d"])
+        {
+            await api.RegisterNewAsync($"{prefix}-{name}@example.com");
+        }
+
+        var first = await GetAsync<UserPageResponse>(api, $"/api/admin/users?q={prefix.ToUpperInvariant()}&limit=2", admin);
+        var second = await GetAsync<UserPageResponse>(api, $"/api/admin/users?q={prefix}&limit=2&cursor={first.NextCursor}", admin);
+        var third = await GetAsync<UserPageResponse>(api, $"/api/admin/users?q={prefix}&limit=2&cursor={second.NextCursor}", admin);
+
+        Assert.Equal([$"{prefix}-a@example.com", $"{prefix}-b@example.com"], first.Users.Select(user => user.Email));
+        Assert.Equal([$"{prefix}-c@example.com", $"{prefix}-d@example.com"], second.Users.Select(user => user.Email));
+        Assert.Equal([$"{prefix}-e@example.com"], third.Users.Select(user => user.Email));
+        Assert.Null(third.NextCursor);
+    }
+
+    [Theory]
+    [InlineData("?cursor=forged")]
+    [InlineData("?limit=0")]
+    [InlineData("?limit=201")]
+    public async Task SearchUsers_BadCursorOrLimit_IsABadRequest(string query)
+    {
+        using var api = cluster.Client();
+        var admin = await AdminAsync(api);
+
+        using var response = await api.GetAsync($"/api/admin/users{query}", bearer: admin);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     private async Task<string> AdminAsync(ApiClient api)

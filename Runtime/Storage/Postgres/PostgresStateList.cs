@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Cluster.Runtime.Storage.Internal;
+using Npgsql;
+
+namespace Cluster.Runtime.Storage.Postgres;
+
+/// <summary>
+/// <see cref="IGrainStateQuery"/> over the PostgreSQL state table: an expression index per listed property, byte-ordered
+/// (<c>COLLATE "C"</c>) so the prefix range and the keyset paging both run as one index range scan.
+/// </summary>
+internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qualifiedName, string tableName)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _indexes = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken)
+    {
+        query.Validate();
+        await EnsureIndexAsync(query.Property, cancellationToken);
+
+        // The property is a checked identifier, inlined so the expression is the index's; everything else is a parameter.
+        var value = $"(lower(payload->>'{query.Property}') COLLATE \"C\")";
+        var sql = $"""
+            SELECT grain_key, {value}, payload::text FROM {qualifiedName}
+            WHERE grain_type = $1 AND state_name = $2 AND payload IS NOT NULL
+              AND {value} >= (lower($3) COLLATE "C") AND {value} < ((lower($3) || chr(1114111)) COLLATE "C")
+              AND ({value}, grain_key) > (($4::text COLLATE "C"), $5)
+            ORDER BY {value}, grain_key
+            LIMIT $6
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = query.GrainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.StateName });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.Prefix });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.After?.Value ?? string.Empty });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.After?.GrainKey ?? string.Empty });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
+        var states = new List<StoredGrainState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetString(0);
+            states.Add(new StoredGrainState(key, new StateListPosition(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), key), reader.GetString(2)));
+        }
+
+        return states;
+    }
+
+    // Created on first use, once per process (IF NOT EXISTS makes other silos' attempts harmless). Building it locks
+    // out writes to the table while it runs: a few hundred milliseconds for 100,000 states.
+    private Task EnsureIndexAsync(string property, CancellationToken cancellationToken)
+    {
+        var created = _indexes.GetOrAdd(property, name => new Lazy<Task>(() => CreateIndexAsync(name)));
+        return created.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task CreateIndexAsync(string property)
+    {
+        var indexName = SqlIdentifier.Quote(Truncate($"{tableName}_by_{property.ToLowerInvariant()}"));
+        await using var command = dataSource.CreateCommand(
+            $"CREATE INDEX IF NOT EXISTS {indexName} ON {qualifiedName} (grain_type, state_name, (lower(payload->>'{property}') COLLATE \"C\"), grain_key)");
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        catch
+        {
+            // Try again on the next query rather than remembering the failure.
+            _indexes.TryRemove(property, out _);
+            throw;
+        }
+    }
+
+    private static string Truncate(string name) => name.Length <= SqlIdentifier.MaxLength ? name : name[..SqlIdentifier.MaxLength];
+}

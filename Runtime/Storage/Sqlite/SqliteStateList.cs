@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace Cluster.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// <see cref="IGrainStateQuery"/> over the SQLite state table, with an expression index per listed property. SQLite's
+/// <c>lower()</c> folds ASCII letters only, so other letters match a prefix in their own case.
+/// </summary>
+internal sealed class SqliteStateList(SqliteStateTable table, string tableName)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _indexes = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken)
+    {
+        query.Validate();
+        await EnsureIndexAsync(query.Property, cancellationToken);
+
+        // The property is a checked identifier, inlined so the expression is the index's; everything else is a parameter.
+        var value = $"lower(json_extract(payload, '$.{query.Property}'))";
+        await using var connection = await table.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT grain_key, {value}, payload FROM {table.QuotedName}
+            WHERE grain_type = $type AND state_name = $name AND payload IS NOT NULL
+              AND {value} >= lower($prefix) AND {value} < lower($prefix) || char(1114111)
+              AND ({value} > $afterValue OR ({value} = $afterValue AND grain_key > $afterKey))
+            ORDER BY {value}, grain_key
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$type", query.GrainType);
+        command.Parameters.AddWithValue("$name", query.StateName);
+        command.Parameters.AddWithValue("$prefix", query.Prefix);
+        command.Parameters.AddWithValue("$afterValue", query.After?.Value ?? string.Empty);
+        command.Parameters.AddWithValue("$afterKey", query.After?.GrainKey ?? string.Empty);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        var states = new List<StoredGrainState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetString(0);
+            states.Add(new StoredGrainState(key, new StateListPosition(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), key), reader.GetString(2)));
+        }
+
+        return states;
+    }
+
+    private Task EnsureIndexAsync(string property, CancellationToken cancellationToken)
+    {
+        var created = _indexes.GetOrAdd(property, name => new Lazy<Task>(() => CreateIndexAsync(name)));
+        return created.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task CreateIndexAsync(string property)
+    {
+        try
+        {
+            await using var connection = await table.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE INDEX IF NOT EXISTS \"{tableName}_by_{property.ToLowerInvariant()}\" ON {table.QuotedName} "
+                + $"(grain_type, state_name, lower(json_extract(payload, '$.{property}')), grain_key)";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // Try again on the next query rather than remembering the failure.
+            _indexes.TryRemove(property, out _);
+            throw;
+        }
+    }
+}
