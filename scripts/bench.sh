@@ -19,6 +19,7 @@ run --password-hash 20
 if [ "${1:-all}" != "local" ]; then
   ensure_postgres
   run --filter '*StateWriteBenchmarks*' "${bdn[@]}"
+  run --state-list 100000 50
   run --failover 5
   run --scale-out 10 256 1000 3
 fi

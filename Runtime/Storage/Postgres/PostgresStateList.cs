@@ -19,11 +19,15 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
 
         // The property is a checked identifier, inlined so the expression is the index's; everything else is a parameter.
         var value = $"(lower(payload->>'{query.Property}') COLLATE \"C\")";
+        // One lower bound, whichever of the prefix and the cursor is further on: given both as separate conditions,
+        // the planner may start the index scan at the looser one and filter its way to the other.
         var sql = $"""
             SELECT grain_key, {value}, payload::text FROM {qualifiedName}
             WHERE grain_type = $1 AND state_name = $2 AND payload IS NOT NULL
-              AND {value} >= (lower($3) COLLATE "C") AND {value} < ((lower($3) || chr(1114111)) COLLATE "C")
-              AND ({value}, grain_key) > (($4::text COLLATE "C"), $5)
+              AND ({value}, grain_key) > (
+                    (CASE WHEN ($4::text COLLATE "C") >= (lower($3) COLLATE "C") THEN $4::text ELSE lower($3) END) COLLATE "C",
+                    CASE WHEN ($4::text COLLATE "C") >= (lower($3) COLLATE "C") THEN $5::text ELSE '' END)
+              AND {value} < ((lower($3) || chr(1114111)) COLLATE "C")
             ORDER BY {value}, grain_key
             LIMIT $6
             """;
@@ -45,8 +49,8 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
         return states;
     }
 
-    // Created on first use, once per process (IF NOT EXISTS makes other silos' attempts harmless). Building it locks
-    // out writes to the table while it runs: a few hundred milliseconds for 100,000 states.
+    // Created on first use, once per process (IF NOT EXISTS makes other silos' attempts harmless). Building it holds
+    // off writes to the table while it runs: a few hundred milliseconds for 100,000 states.
     private Task EnsureIndexAsync(string property, CancellationToken cancellationToken)
     {
         var created = _indexes.GetOrAdd(property, name => new Lazy<Task>(() => CreateIndexAsync(name)));
@@ -56,8 +60,9 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
     private async Task CreateIndexAsync(string property)
     {
         var indexName = SqlIdentifier.Quote(Truncate($"{tableName}_by_{property.ToLowerInvariant()}"));
+        // ANALYZE gives the planner the new expression's statistics at once, rather than at autovacuum's next visit.
         await using var command = dataSource.CreateCommand(
-            $"CREATE INDEX IF NOT EXISTS {indexName} ON {qualifiedName} (grain_type, state_name, (lower(payload->>'{property}') COLLATE \"C\"), grain_key)");
+            $"CREATE INDEX IF NOT EXISTS {indexName} ON {qualifiedName} (grain_type, state_name, (lower(payload->>'{property}') COLLATE \"C\"), grain_key); ANALYZE {qualifiedName}");
         try
         {
             await command.ExecuteNonQueryAsync();

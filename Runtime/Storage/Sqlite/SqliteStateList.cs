@@ -20,11 +20,15 @@ internal sealed class SqliteStateList(SqliteStateTable table, string tableName)
         var value = $"lower(json_extract(payload, '$.{query.Property}'))";
         await using var connection = await table.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // One lower bound, whichever of the prefix and the cursor is further on (keys are never empty, so '' starts
+        // at the prefix itself); SQLite compares text byte by byte, the order of the index.
         command.CommandText = $"""
             SELECT grain_key, {value}, payload FROM {table.QuotedName}
             WHERE grain_type = $type AND state_name = $name AND payload IS NOT NULL
-              AND {value} >= lower($prefix) AND {value} < lower($prefix) || char(1114111)
-              AND ({value} > $afterValue OR ({value} = $afterValue AND grain_key > $afterKey))
+              AND ({value}, grain_key) > (
+                    CASE WHEN $afterValue >= lower($prefix) THEN $afterValue ELSE lower($prefix) END,
+                    CASE WHEN $afterValue >= lower($prefix) THEN $afterKey ELSE '' END)
+              AND {value} < lower($prefix) || char(1114111)
             ORDER BY {value}, grain_key
             LIMIT $limit
             """;
