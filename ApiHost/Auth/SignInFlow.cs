@@ -1,3 +1,4 @@
+using Cluster.ApiHost.Audit;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
 using Cluster.Grains.Interfaces.Identity;
@@ -22,6 +23,7 @@ public sealed class SignInFlow(SignInService signIn, AuthCookies cookies, TimePr
     /// <summary>Sets the cookies of <paramref name="signedIn"/> and answers its tokens.</summary>
     public Ok<TokenResponse> Respond(SignedIn signedIn, HttpContext context)
     {
+        context.Features.Set(new AuditActor(signedIn.User.Id));
         cookies.Set(context.Response, signedIn);
         return TypedResults.Ok(TokenResponse.From(signedIn, timeProvider.GetUtcNow()));
     }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Cluster.ApiHost.Audit;
 using Cluster.ApiHost.Identity;
 using Cluster.ApiHost.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -25,6 +26,8 @@ public static class ApiPipelineExtensions
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<ClusterRateLimiter>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AuditTrail>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditTrail>());
 
         // Any script is written as is, but <, >, &, ' and " are escaped: stored text can never close a script or attribute in a page that embeds it.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
@@ -54,7 +57,7 @@ public static class ApiPipelineExtensions
     /// <summary>
     /// The middleware, outermost first: forwarded headers (trusted proxies only; allowed hosts are checked before,
     /// by the host), correlation id, exception handler, security headers, body size limit, CORS, authentication,
-    /// CSRF, cluster-wide rate limiting, authorization.
+    /// CSRF, cluster-wide rate limiting, authorization, audit.
     /// </summary>
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
@@ -69,6 +72,7 @@ public static class ApiPipelineExtensions
         app.UseMiddleware<CsrfProtection>();
         app.UseMiddleware<RateLimiting.RateLimiting>();
         app.UseAuthorization();
+        app.UseMiddleware<AuditRecorder>();
         return app;
     }
 }

@@ -57,5 +57,6 @@ public static class IdentityHostingExtensions
         .MapUserEndpoints()
         .MapGroupEndpoints()
         .MapAdminUserEndpoints()
-        .MapAdminGroupEndpoints();
+        .MapAdminGroupEndpoints()
+        .MapAdminAuditEndpoints();
 }

@@ -1,7 +1,6 @@
-using System.Buffers.Text;
-using System.Text;
 using System.Text.Json;
 using Cluster.Grains.Interfaces.Identity;
+using Cluster.Grains.Persistence;
 using Cluster.Runtime.Concurrency;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
@@ -30,34 +29,13 @@ public sealed class UserDirectoryGrain(IServiceProvider services) : Grain, IUser
 
         // One more than asked, to know whether another page follows.
         var found = await query.ListAsync(
-            new StateListQuery(UserGrain.TypeName, UserGrain.StateName, EmailProperty, emailPrefix.Trim(), Decode(cursor), pageSize + 1),
+            new StateListQuery(UserGrain.TypeName, UserGrain.StateName, EmailProperty, emailPrefix.Trim(), StateListCursor.Decode(cursor), pageSize + 1),
             cancellationToken);
         var users = found.Take(pageSize)
             .Select(state => (state.GrainKey, State: JsonSerializer.Deserialize<UserState>(state.Json, JsonSerializerOptions.Web)))
             .Where(user => user.State is { Exists: true })
             .Select(user => user.State!.ToInfo(user.GrainKey))
             .ToList();
-        return new UserPage(users, found.Count > pageSize ? Encode(found[pageSize - 1].Position) : null);
-    }
-
-    private static string Encode(StateListPosition position) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(position, JsonSerializerOptions.Web)));
-
-    private static StateListPosition? Decode(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<StateListPosition>(Base64Url.DecodeFromChars(cursor), JsonSerializerOptions.Web)
-                ?? throw new ArgumentException("The cursor is empty.", nameof(cursor));
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException)
-        {
-            throw new ArgumentException("The cursor is not one a search handed out; start again without it.", nameof(cursor), exception);
-        }
+        return new UserPage(users, found.Count > pageSize ? StateListCursor.Encode(found[pageSize - 1].Position) : null);
     }
 }

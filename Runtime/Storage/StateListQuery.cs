@@ -12,6 +12,9 @@ namespace Cluster.Runtime.Storage;
 /// <param name="Limit">The most states returned, 1 to <see cref="MaxLimit"/>.</param>
 public sealed record StateListQuery(string GrainType, string StateName, string Property, string Prefix, StateListPosition? After, int Limit)
 {
+    /// <summary>Only states whose lower-cased property is before this (exclusive), as well as within the prefix; null for no further bound.</summary>
+    public string? Before { get; init; }
+
     /// <summary>The largest page.</summary>
     public const int MaxLimit = 1000;
 

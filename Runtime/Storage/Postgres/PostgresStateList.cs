@@ -28,6 +28,7 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
                     (CASE WHEN ($4::text COLLATE "C") >= (lower($3) COLLATE "C") THEN $4::text ELSE lower($3) END) COLLATE "C",
                     CASE WHEN ($4::text COLLATE "C") >= (lower($3) COLLATE "C") THEN $5::text ELSE '' END)
               AND {value} < ((lower($3) || chr(1114111)) COLLATE "C")
+              AND ($7::text IS NULL OR {value} < (lower($7) COLLATE "C"))
             ORDER BY {value}, grain_key
             LIMIT $6
             """;
@@ -38,6 +39,7 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
         command.Parameters.Add(new NpgsqlParameter { Value = query.After?.Value ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter { Value = query.After?.GrainKey ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Before ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var states = new List<StoredGrainState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

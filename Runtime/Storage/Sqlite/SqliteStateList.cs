@@ -29,6 +29,7 @@ internal sealed class SqliteStateList(SqliteStateTable table, string tableName)
                     CASE WHEN $afterValue >= lower($prefix) THEN $afterValue ELSE lower($prefix) END,
                     CASE WHEN $afterValue >= lower($prefix) THEN $afterKey ELSE '' END)
               AND {value} < lower($prefix) || char(1114111)
+              AND ($before IS NULL OR {value} < lower($before))
             ORDER BY {value}, grain_key
             LIMIT $limit
             """;
@@ -38,6 +39,7 @@ internal sealed class SqliteStateList(SqliteStateTable table, string tableName)
         command.Parameters.AddWithValue("$afterValue", query.After?.Value ?? string.Empty);
         command.Parameters.AddWithValue("$afterKey", query.After?.GrainKey ?? string.Empty);
         command.Parameters.AddWithValue("$limit", query.Limit);
+        command.Parameters.AddWithValue("$before", (object?)query.Before ?? DBNull.Value);
         var states = new List<StoredGrainState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -19,6 +19,7 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     [InlineData("POST", "/api/admin/groups/some-id/members/some-user")]
     [InlineData("DELETE", "/api/admin/groups/some-id/members/some-user")]
     [InlineData("GET", "/api/admin/users")]
+    [InlineData("GET", "/api/admin/audit")]
     [InlineData("GET", "/api/admin/users/some-id")]
     [InlineData("PATCH", "/api/admin/users/some-id")]
     public async Task AdminRoute_NonAdminOrAnonymous_IsRefused(string method, string path)

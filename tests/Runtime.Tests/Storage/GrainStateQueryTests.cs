@@ -26,10 +26,12 @@ public sealed class GrainStateQueryTests(PostgresDatabaseFixture fixture) : ICla
         var first = await storage.ListAsync(new StateListQuery(type, "profile", "name", "AN", null, 2));
         var second = await storage.ListAsync(new StateListQuery(type, "profile", "name", "AN", first[^1].Position, 2));
         var all = await storage.ListAsync(new StateListQuery(type, "profile", "name", string.Empty, null, 10));
+        var beforeC = await storage.ListAsync(new StateListQuery(type, "profile", "name", string.Empty, null, 10) { Before = "C" });
 
         Assert.Equal(["k-ann.smith@b.test", "k-Ann@b.test"], first.Select(state => state.GrainKey));
         Assert.Equal(["k-anna@b.test"], second.Select(state => state.GrainKey));
         Assert.Equal(["ann.smith@b.test", "ann@b.test", "anna@b.test", "bob@b.test", "carl@b.test"], all.Select(state => state.Position.Value));
+        Assert.Equal(["ann.smith@b.test", "ann@b.test", "anna@b.test", "bob@b.test"], beforeC.Select(state => state.Position.Value));
         Assert.Contains("\"name\":\"Ann@b.test\"", first[1].Json.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
