@@ -1,8 +1,10 @@
+using Cluster.Grains;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration().AddGateway().AddClusteringFromConfiguration());
 builder.Services.AddSiloHealthChecks();
+builder.Services.AddGrainServices(builder.Configuration);
 
 var app = builder.Build();
 app.MapSiloHealthEndpoints();

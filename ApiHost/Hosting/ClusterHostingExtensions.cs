@@ -1,3 +1,4 @@
+using Cluster.Grains;
 using Cluster.Runtime.Client;
 using Cluster.Runtime.Hosting;
 
@@ -22,6 +23,7 @@ public static class ClusterHostingExtensions
         {
             builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration());
             builder.Services.AddSiloHealthChecks();
+            builder.Services.AddGrainServices(builder.Configuration);
         }
         else if (string.Equals(mode, ClientMode, StringComparison.OrdinalIgnoreCase))
         {
