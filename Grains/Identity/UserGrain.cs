@@ -30,30 +30,12 @@ public sealed class UserGrain(
             ArgumentException.ThrowIfNullOrWhiteSpace(newUser.PasswordHash);
         }
 
-        if (State.Exists && !(State.Type == UserType.Guest && newUser.Type == UserType.Regular))
+        if (UserAccounts.Changes(State, newUser))
         {
-            return ToInfo();
+            var now = timeProvider.GetUtcNow();
+            await ChangeAsync(state => UserAccounts.Apply(state, newUser, now), cancellationToken);
         }
 
-        var upgrade = State.Exists;
-        await ChangeAsync(state =>
-        {
-            state.Email = newUser.Email.Trim();
-            state.PasswordHash = newUser.PasswordHash;
-            state.Type = newUser.Type;
-            if (upgrade)
-            {
-                // The guest's tokens say "guest": they must not keep working for the account it became.
-                UserSessions.EndAll(state);
-                return;
-            }
-
-            state.Exists = true;
-            state.Role = UserRole.User;
-            state.IsActive = true;
-            state.CreatedAt = timeProvider.GetUtcNow();
-            state.SessionVersion = 1;
-        }, cancellationToken);
         return ToInfo();
     }
 
@@ -179,14 +161,7 @@ public sealed class UserGrain(
         EnsureExists();
         if (State.IsActive != isActive)
         {
-            await ChangeAsync(state =>
-            {
-                state.IsActive = isActive;
-                if (!isActive)
-                {
-                    UserSessions.EndAll(state);
-                }
-            }, cancellationToken);
+            await ChangeAsync(state => UserAccounts.SetActive(state, isActive), cancellationToken);
         }
 
         return ToInfo();
@@ -218,19 +193,7 @@ public sealed class UserGrain(
 
         if (State.GroupIds.Contains(groupId) != isMember)
         {
-            await ChangeAsync(
-                state =>
-                {
-                    if (isMember)
-                    {
-                        state.GroupIds.Add(groupId);
-                    }
-                    else
-                    {
-                        state.GroupIds.Remove(groupId);
-                    }
-                },
-                cancellationToken);
+            await ChangeAsync(state => UserAccounts.SetGroupMembership(state, groupId, isMember), cancellationToken);
         }
 
         return ToInfo();
