@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cluster.Runtime.Storage.Internal;
 using Npgsql;
 
@@ -10,12 +9,12 @@ namespace Cluster.Runtime.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qualifiedName, string tableName)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task>> _indexes = new(StringComparer.Ordinal);
+    private readonly StateListIndexes _indexes = new(property => CreateIndexAsync(dataSource, qualifiedName, tableName, property));
 
     public async Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken)
     {
         query.Validate();
-        await EnsureIndexAsync(query.Property, cancellationToken);
+        await _indexes.EnsureAsync(query.Property, cancellationToken);
 
         // The property is a checked identifier, inlined so the expression is the index's; everything else is a parameter.
         var value = $"(lower(payload->>'{query.Property}') COLLATE \"C\")";
@@ -40,41 +39,19 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
         command.Parameters.Add(new NpgsqlParameter { Value = query.After?.GrainKey ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Before ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var states = new List<StoredGrainState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = reader.GetString(0);
-            states.Add(new StoredGrainState(key, new StateListPosition(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), key), reader.GetString(2)));
-        }
-
-        return states;
+        return await StateListIndexes.ReadAsync(reader, cancellationToken);
     }
 
     // Created on first use, once per process (IF NOT EXISTS makes other silos' attempts harmless). Building it holds
-    // off writes to the table while it runs: a few hundred milliseconds for 100,000 states.
-    private Task EnsureIndexAsync(string property, CancellationToken cancellationToken)
-    {
-        var created = _indexes.GetOrAdd(property, name => new Lazy<Task>(() => CreateIndexAsync(name)));
-        return created.Value.WaitAsync(cancellationToken);
-    }
-
-    private async Task CreateIndexAsync(string property)
+    // off writes to the table while it runs: a few hundred milliseconds for 100,000 states. ANALYZE gives the planner
+    // the new expression's statistics at once, rather than at autovacuum's next visit.
+    private static async Task CreateIndexAsync(NpgsqlDataSource dataSource, string qualifiedName, string tableName, string property)
     {
         var indexName = SqlIdentifier.Quote(Truncate($"{tableName}_by_{property.ToLowerInvariant()}"));
-        // ANALYZE gives the planner the new expression's statistics at once, rather than at autovacuum's next visit.
         await using var command = dataSource.CreateCommand(
             $"CREATE INDEX IF NOT EXISTS {indexName} ON {qualifiedName} (grain_type, state_name, (lower(payload->>'{property}') COLLATE \"C\"), grain_key); ANALYZE {qualifiedName}");
-        try
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-        catch
-        {
-            // Try again on the next query rather than remembering the failure.
-            _indexes.TryRemove(property, out _);
-            throw;
-        }
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string Truncate(string name) => name.Length <= SqlIdentifier.MaxLength ? name : name[..SqlIdentifier.MaxLength];

@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
+using Cluster.Runtime.Storage.Internal;
 
 namespace Cluster.Runtime.Storage.Sqlite;
 
@@ -9,12 +8,12 @@ namespace Cluster.Runtime.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteStateList(SqliteStateTable table, string tableName)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task>> _indexes = new(StringComparer.Ordinal);
+    private readonly StateListIndexes _indexes = new(property => CreateIndexAsync(table, tableName, property));
 
     public async Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken)
     {
         query.Validate();
-        await EnsureIndexAsync(query.Property, cancellationToken);
+        await _indexes.EnsureAsync(query.Property, cancellationToken);
 
         // The property is a checked identifier, inlined so the expression is the index's; everything else is a parameter.
         var value = $"lower(json_extract(payload, '$.{query.Property}'))";
@@ -40,38 +39,16 @@ internal sealed class SqliteStateList(SqliteStateTable table, string tableName)
         command.Parameters.AddWithValue("$afterKey", query.After?.GrainKey ?? string.Empty);
         command.Parameters.AddWithValue("$limit", query.Limit);
         command.Parameters.AddWithValue("$before", (object?)query.Before ?? DBNull.Value);
-        var states = new List<StoredGrainState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = reader.GetString(0);
-            states.Add(new StoredGrainState(key, new StateListPosition(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), key), reader.GetString(2)));
-        }
-
-        return states;
+        return await StateListIndexes.ReadAsync(reader, cancellationToken);
     }
 
-    private Task EnsureIndexAsync(string property, CancellationToken cancellationToken)
+    private static async Task CreateIndexAsync(SqliteStateTable table, string tableName, string property)
     {
-        var created = _indexes.GetOrAdd(property, name => new Lazy<Task>(() => CreateIndexAsync(name)));
-        return created.Value.WaitAsync(cancellationToken);
-    }
-
-    private async Task CreateIndexAsync(string property)
-    {
-        try
-        {
-            await using var connection = await table.OpenAsync(CancellationToken.None);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE INDEX IF NOT EXISTS \"{tableName}_by_{property.ToLowerInvariant()}\" ON {table.QuotedName} "
-                + $"(grain_type, state_name, lower(json_extract(payload, '$.{property}')), grain_key)";
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (SqliteException)
-        {
-            // Try again on the next query rather than remembering the failure.
-            _indexes.TryRemove(property, out _);
-            throw;
-        }
+        await using var connection = await table.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE INDEX IF NOT EXISTS \"{tableName}_by_{property.ToLowerInvariant()}\" ON {table.QuotedName} "
+            + $"(grain_type, state_name, lower(json_extract(payload, '$.{property}')), grain_key)";
+        await command.ExecuteNonQueryAsync();
     }
 }
