@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Cluster.ApiHost.Audit;
+using Cluster.ApiHost.Auth;
 using Cluster.ApiHost.Identity;
 using Cluster.ApiHost.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Cluster.ApiHost.Hosting;
 
@@ -14,7 +16,7 @@ public static class ApiPipelineExtensions
 {
     /// <summary>The response headers browsers may read across origins.</summary>
     private static readonly string[] ExposedHeaders =
-        [CorrelationId.HeaderName, "X-Session-Version", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"];
+        [CorrelationId.HeaderName, AuthEndpoints.SessionVersionHeader, .. RateLimiting.RateLimiting.HeaderNames, HeaderNames.RetryAfter];
 
     public static WebApplicationBuilder AddApiPipeline(this WebApplicationBuilder builder)
     {

@@ -63,11 +63,10 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
             _validated.TryRemove(token, out _);
         }
 
-        var check = await ValidateSignedAsync(token, cancellationToken);
+        var (check, expires) = await ValidateSignedAsync(token, cancellationToken);
         if (check.IsValid)
         {
-            // Valid tokens always carry exp (RequireExpirationTime).
-            Remember(token, check, _handler.ReadJsonWebToken(token).ValidTo);
+            Remember(token, check, expires);
         }
 
         return check;
@@ -94,7 +93,8 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
         _validated[token] = (check, expires);
     }
 
-    private async Task<AccessTokenCheck> ValidateSignedAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The check, and when a valid token expires (it always carries exp: RequireExpirationTime).</summary>
+    private async Task<(AccessTokenCheck Check, DateTime Expires)> ValidateSignedAsync(string token, CancellationToken cancellationToken)
     {
         string? keyId;
         try
@@ -103,7 +103,7 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
         }
         catch (Exception exception) when (exception is ArgumentException or SecurityTokenException)
         {
-            return new AccessTokenCheck(null, "The token is not a JWT.");
+            return (new AccessTokenCheck(null, "The token is not a JWT."), default);
         }
 
         var settings = options.Value;
@@ -123,8 +123,8 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
         };
         var result = await _handler.ValidateTokenAsync(token, parameters);
         return result.IsValid
-            ? new AccessTokenCheck(new ClaimsPrincipal(result.ClaimsIdentity), null)
-            : new AccessTokenCheck(null, result.Exception?.GetType().Name ?? "The token was refused.");
+            ? (new AccessTokenCheck(new ClaimsPrincipal(result.ClaimsIdentity), null), result.SecurityToken.ValidTo)
+            : (new AccessTokenCheck(null, result.Exception?.GetType().Name ?? "The token was refused."), default);
     }
 
     // The runtime's clock, not the machine's, so tests can move time.

@@ -58,7 +58,7 @@ public sealed class SignInService(IClusterClient cluster, AccessTokenService tok
     public static string? SessionIdOf(string refreshToken)
     {
         var dot = refreshToken.IndexOf('.', StringComparison.Ordinal);
-        return dot == SessionIdLength && refreshToken.AsSpan(0, dot).ContainsAnyExcept("0123456789abcdef") is false && refreshToken.Length < 200
+        return dot == SessionIdLength && refreshToken.Length < 200 && !refreshToken.AsSpan(0, dot).ContainsAnyExcept("0123456789abcdef")
             ? refreshToken[..dot]
             : null;
     }

@@ -13,6 +13,13 @@ namespace Cluster.ApiHost.RateLimiting;
 /// </summary>
 public sealed class RateLimiting(RequestDelegate next, ClusterRateLimiter limiter, IOptions<RateLimitOptions> options, TimeProvider timeProvider)
 {
+    /// <summary>The headers every <c>/api</c> answer carries, for CORS to expose.</summary>
+    public static readonly string[] HeaderNames = [LimitHeader, RemainingHeader, ResetHeader];
+
+    private const string LimitHeader = "X-RateLimit-Limit";
+    private const string RemainingHeader = "X-RateLimit-Remaining";
+    private const string ResetHeader = "X-RateLimit-Reset";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.Value;
@@ -29,9 +36,9 @@ public sealed class RateLimiting(RequestDelegate next, ClusterRateLimiter limite
         var decision = await limiter.AcquireAsync(policyName, partition, cancellationToken: context.RequestAborted);
         var untilReset = decision.ResetAt - timeProvider.GetUtcNow();
         var headers = context.Response.Headers;
-        headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = ((long)Math.Ceiling(Math.Max(0, untilReset.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
+        headers[LimitHeader] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers[RemainingHeader] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers[ResetHeader] = ((long)Math.Ceiling(Math.Max(0, untilReset.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
         if (decision.Allowed)
         {
             await next(context);
