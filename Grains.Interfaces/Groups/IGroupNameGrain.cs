@@ -1,3 +1,4 @@
+using Cluster.Runtime.Concurrency;
 using Cluster.Runtime.Core;
 
 namespace Cluster.Grains.Interfaces.Groups;
@@ -19,6 +20,10 @@ public interface IGroupNameGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> does not normalise to this grain's key.</exception>
     Task<GroupInfo?> RenameGroupAsync(string groupId, string name, string? description, CancellationToken cancellationToken = default);
+
+    /// <summary>The group that holds the name, or null when none does.</summary>
+    [ReadOnly]
+    Task<GroupInfo?> GetGroupAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Gives the name up, if <paramref name="groupId"/> holds it.</summary>
     Task ReleaseAsync(string groupId, CancellationToken cancellationToken = default);

@@ -7,4 +7,8 @@ namespace Cluster.Grains.Interfaces.Identity;
 /// The password's hash in the API host's format (the password itself never reaches a grain); null for a guest.
 /// </param>
 /// <param name="Type">Regular, or guest.</param>
-public sealed record NewUser(string Id, string Email, string? PasswordHash, UserType Type);
+/// <param name="ExternalIssuer">
+/// For a regular account that signs in only through an external identity provider (and so has no password), the
+/// provider's issuer; null otherwise.
+/// </param>
+public sealed record NewUser(string Id, string Email, string? PasswordHash, UserType Type, string? ExternalIssuer = null);

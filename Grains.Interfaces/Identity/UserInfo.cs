@@ -12,5 +12,17 @@ namespace Cluster.Grains.Interfaces.Identity;
 /// version are refused.
 /// </param>
 /// <param name="GroupIds">The groups the user belongs to.</param>
+/// <param name="ExternalIssuer">
+/// The issuer of the external identity provider the account was provisioned for, which it signs in through (it has no
+/// password); null for accounts made here.
+/// </param>
 public sealed record UserInfo(
-    string Id, string Email, UserType Type, UserRole Role, bool IsActive, DateTimeOffset CreatedAt, long SessionVersion, IReadOnlyList<string> GroupIds);
+    string Id,
+    string Email,
+    UserType Type,
+    UserRole Role,
+    bool IsActive,
+    DateTimeOffset CreatedAt,
+    long SessionVersion,
+    IReadOnlyList<string> GroupIds,
+    string? ExternalIssuer = null);

@@ -110,5 +110,5 @@ public sealed class GroupGrain(
         }
     }
 
-    private GroupInfo ToInfo() => new(this.GetPrimaryKeyString(), State.Name, State.Description, State.MemberIds.AsReadOnly(), State.CreatedAt);
+    private GroupInfo ToInfo() => new(this.GetPrimaryKeyString(), State.Name, State.Description, [.. State.MemberIds], State.CreatedAt);
 }

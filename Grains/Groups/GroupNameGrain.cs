@@ -21,6 +21,15 @@ public sealed class GroupNameGrain(
             ? await GrainFactory.GetGrain<IGroupGrain>(groupId).UpdateAsync(groupName, description, cancellationToken)
             : null;
 
+    // The group is named in the same turn as the claim, so a claim whose group does not carry this name was left
+    // behind by a failure (or the group was renamed away or deleted) and is free.
+    public async Task<GroupInfo?> GetGroupAsync(CancellationToken cancellationToken = default) =>
+        name.State.GroupId is { } holder
+            && await GrainFactory.GetGrain<IGroupGrain>(holder).GetAsync(cancellationToken) is { } held
+            && GroupName.Normalize(held.Name) == this.GetPrimaryKeyString()
+            ? held
+            : null;
+
     public async Task ReleaseAsync(string groupId, CancellationToken cancellationToken = default)
     {
         if (name.State.GroupId == groupId)
@@ -29,8 +38,6 @@ public sealed class GroupNameGrain(
         }
     }
 
-    // The group is named in the same turn as the claim, so a claim whose group does not carry this name was left
-    // behind by a failure (or the group was renamed away or deleted) and is free.
     private async Task<bool> ClaimAsync(string groupId, string groupName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
@@ -40,9 +47,7 @@ public sealed class GroupNameGrain(
             throw new ArgumentException($"The name '{groupName}' does not normalise to this name's key.", nameof(groupName));
         }
 
-        if (name.State.GroupId is { } holder && holder != groupId
-            && await GrainFactory.GetGrain<IGroupGrain>(holder).GetAsync(cancellationToken) is { } held
-            && GroupName.Normalize(held.Name) == this.GetPrimaryKeyString())
+        if (name.State.GroupId is { } holder && holder != groupId && await GetGroupAsync(cancellationToken) is not null)
         {
             return false;
         }

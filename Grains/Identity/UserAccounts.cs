@@ -5,6 +5,23 @@ namespace Cluster.Grains.Identity;
 /// <summary>The rules for creating an account, upgrading a guest, and changing its flags and memberships.</summary>
 internal static class UserAccounts
 {
+    /// <summary>Refuses data no account may have: a regular account needs a password hash unless an external provider signs it in.</summary>
+    /// <exception cref="ArgumentException">The data is inconsistent; the message says how.</exception>
+    public static void EnsureValid(NewUser newUser)
+    {
+        if (newUser.ExternalIssuer is null)
+        {
+            if (newUser.Type == UserType.Regular && string.IsNullOrWhiteSpace(newUser.PasswordHash))
+            {
+                throw new ArgumentException("A regular account needs a password hash, or an external issuer.", nameof(newUser));
+            }
+        }
+        else if (newUser.Type != UserType.Regular || newUser.PasswordHash is not null)
+        {
+            throw new ArgumentException("An account of an external provider is regular and has no password hash.", nameof(newUser));
+        }
+    }
+
     /// <summary>Whether <paramref name="newUser"/> changes the account: it does not exist yet, or it is a guest becoming regular.</summary>
     public static bool Changes(UserState state, NewUser newUser) =>
         !state.Exists || (state.Type == UserType.Guest && newUser.Type == UserType.Regular);
@@ -15,6 +32,7 @@ internal static class UserAccounts
         state.Email = newUser.Email.Trim();
         state.PasswordHash = newUser.PasswordHash;
         state.Type = newUser.Type;
+        state.ExternalIssuer = newUser.ExternalIssuer;
         if (state.Exists)
         {
             // The guest's tokens say "guest": they must not keep working for the account it became.

@@ -25,10 +25,7 @@ public sealed class UserGrain(
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(newUser.Email);
-        if (newUser.Type == UserType.Regular)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(newUser.PasswordHash);
-        }
+        UserAccounts.EnsureValid(newUser);
 
         if (UserAccounts.Changes(State, newUser))
         {
@@ -110,7 +107,7 @@ public sealed class UserGrain(
     public async Task<bool> StartPasswordResetAsync(string tokenHash, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
-        if (!State.Exists || !State.IsActive || State.Type != UserType.Regular)
+        if (!State.Exists || !State.IsActive || State.PasswordHash is null)
         {
             return false;
         }

@@ -10,7 +10,7 @@ public sealed class UserState
 
     public string Email { get; set; } = string.Empty;
 
-    /// <summary>Null for a guest, who has no password.</summary>
+    /// <summary>Null for a guest or an account of an external identity provider, which have no password.</summary>
     public string? PasswordHash { get; set; }
 
     public UserType Type { get; set; }
@@ -36,11 +36,15 @@ public sealed class UserState
     /// <summary>Live session ids with their expiry; cleared whenever the session version grows.</summary>
     public Dictionary<string, DateTimeOffset> Sessions { get; set; } = [];
 
+    /// <summary>The issuer of the external identity provider the account signs in through; null for accounts made here.</summary>
+    public string? ExternalIssuer { get; set; }
+
     /// <summary>The groups the user belongs to; the group grains keep this up to date.</summary>
     public List<string> GroupIds { get; set; } = [];
 
     /// <summary>The account as callers see it.</summary>
-    public UserInfo ToInfo(string id) => new(id, Email, Type, Role, IsActive, CreatedAt, SessionVersion, GroupIds.AsReadOnly());
+    /// <remarks>Lists are copied: local calls pass results by reference, so a view would change under the caller.</remarks>
+    public UserInfo ToInfo(string id) => new(id, Email, Type, Role, IsActive, CreatedAt, SessionVersion, [.. GroupIds], ExternalIssuer);
 
     /// <summary>A copy to restore when a write fails.</summary>
     public UserState Clone()

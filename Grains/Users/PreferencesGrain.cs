@@ -75,5 +75,5 @@ public sealed class PreferencesGrain(
         return pinned.Distinct(StringComparer.Ordinal).Count() != pinned.Count ? "An app is pinned twice; list each once." : null;
     }
 
-    private PreferencesInfo ToInfo() => new(State.PinnedAppIds.AsReadOnly(), State.UiJson, State.Version);
+    private PreferencesInfo ToInfo() => new([.. State.PinnedAppIds], State.UiJson, State.Version);
 }

@@ -209,7 +209,20 @@ public sealed class UserGrainTests
         await using var silo = await TestSilo.StartAsync();
         var id = Guid.CreateVersion7().ToString("N");
 
-        await Assert.ThrowsAsync<ArgumentNullException>(() => silo.GrainFactory.GetGrain<IUserGrain>(id).CreateAsync(new NewUser(id, "a@example.com", null, UserType.Regular)));
+        await Assert.ThrowsAsync<ArgumentException>(() => silo.GrainFactory.GetGrain<IUserGrain>(id).CreateAsync(new NewUser(id, "a@example.com", null, UserType.Regular)));
+    }
+
+    [Theory]
+    [InlineData(UserType.Regular, "v1$hash")]
+    [InlineData(UserType.Guest, null)]
+    public async Task CreateAsync_ExternalWithPasswordOrAsGuest_Throws(UserType type, string? passwordHash)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var id = Guid.CreateVersion7().ToString("N");
+        var newUser = new NewUser(id, "a@example.com", passwordHash, type, "https://login.example.com");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => silo.GrainFactory.GetGrain<IUserGrain>(id).CreateAsync(newUser));
+        Assert.Null(await silo.GrainFactory.GetGrain<IUserGrain>(id).GetAsync());
     }
 
     private static async Task<IUserGrain> CreateAsync(TestSilo silo)

@@ -1,0 +1,23 @@
+using Cluster.Runtime.Concurrency;
+using Cluster.Runtime.Core;
+
+namespace Cluster.Grains.Interfaces.Identity;
+
+/// <summary>
+/// The link between one external identity (issuer and subject, keyed by <see cref="ExternalIdentity.LoginKey"/>) and
+/// the account it signs in to. The account is provisioned on first sight, exactly once, whichever API hosts the
+/// first sign-ins reach at the same time; the link never changes afterwards.
+/// </summary>
+public interface IExternalLoginGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Provisions or finds the linked account, then sets its role and groups from <paramref name="identity"/> (when
+    /// mapped). An inactive account is returned as it is; the caller refuses it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The identity's <see cref="ExternalIdentity.LoginKey"/> is not this grain's key.</exception>
+    Task<ExternalSignInResult> SignInAsync(ExternalIdentity identity, CancellationToken cancellationToken = default);
+
+    /// <summary>The id of the linked account, or null while there is none.</summary>
+    [ReadOnly]
+    Task<string?> GetUserIdAsync(CancellationToken cancellationToken = default);
+}
