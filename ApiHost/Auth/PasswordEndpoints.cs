@@ -29,6 +29,11 @@ public static class PasswordEndpoints
         SignInFlow flow, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var caller = context.RequiredCaller();
+        if (caller.User.ExternalIssuer is not null)
+        {
+            return ApiProblem.BadRequest("This account signs in through its identity provider and has no password here; change it there.");
+        }
+
         if (string.IsNullOrEmpty(request.CurrentPassword) || string.IsNullOrEmpty(request.NewPassword))
         {
             return ApiProblem.BadRequest("Give both current_password and new_password.");

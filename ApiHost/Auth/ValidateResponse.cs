@@ -6,4 +6,4 @@ namespace Cluster.ApiHost.Auth;
 public sealed record ValidateResponse(
     [property: JsonPropertyName("valid")] bool Valid,
     [property: JsonPropertyName("user")] MeResponse User,
-    [property: JsonPropertyName("session_id")] string SessionId);
+    [property: JsonPropertyName("session_id")] string? SessionId);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Cluster.ApiHost.Oidc;
 using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Core;
 
@@ -8,9 +9,11 @@ namespace Cluster.ApiHost.Identity;
 /// <summary>
 /// Turns an access token into a caller: the token must be genuine and current (<see cref="AccessTokenService"/>),
 /// and its session still live for its user, which the user grain answers on every call, so a sign-out, password
-/// change, deactivation or role change holds at once on every API host.
+/// change, deactivation or role change holds at once on every API host. An <c>Authorization</c> header may also carry
+/// an access token of a configured identity provider (<see cref="ExternalBearerAuthenticator"/>); cookies only ever
+/// carry ours.
 /// </summary>
-public sealed class AccessTokenAuthenticator(AccessTokenService tokens, IClusterClient cluster)
+public sealed class AccessTokenAuthenticator(AccessTokenService tokens, ExternalBearerAuthenticator external, IClusterClient cluster)
 {
     /// <summary>The scheme name, and the authentication type of the principals made.</summary>
     public const string Scheme = "Cluster";
@@ -19,6 +22,12 @@ public sealed class AccessTokenAuthenticator(AccessTokenService tokens, ICluster
     public async Task<(AuthenticatedCaller? Caller, ClaimsPrincipal? Principal, string? Failure)> AuthenticateAsync(
         string token, bool fromCookie, CancellationToken cancellationToken)
     {
+        if (!fromCookie && external.Handles(token))
+        {
+            var (externalUser, failure) = await external.AuthenticateAsync(token, cancellationToken);
+            return externalUser is null ? (null, null, failure) : Authenticated(new AuthenticatedCaller(externalUser, null, FromCookie: false));
+        }
+
         var check = await tokens.ValidateAsync(token, cancellationToken);
         if (!check.IsValid)
         {
@@ -40,18 +49,24 @@ public sealed class AccessTokenAuthenticator(AccessTokenService tokens, ICluster
             return (null, null, "The session has ended.");
         }
 
-        var caller = new AuthenticatedCaller(user, sessionId, fromCookie);
-        return (caller, PrincipalOf(caller), null);
+        return Authenticated(new AuthenticatedCaller(user, sessionId, fromCookie));
     }
 
-    private static ClaimsPrincipal PrincipalOf(AuthenticatedCaller caller) => new(new ClaimsIdentity(
+    private static (AuthenticatedCaller?, ClaimsPrincipal?, string?) Authenticated(AuthenticatedCaller caller) => (caller, PrincipalOf(caller), null);
+
+    private static ClaimsPrincipal PrincipalOf(AuthenticatedCaller caller)
+    {
+        List<Claim> claims =
         [
-            new Claim(AccessTokenClaims.Subject, caller.User.Id),
-            new Claim(AccessTokenClaims.Session, caller.SessionId),
-            new Claim(AccessTokenClaims.UserType, IdentityNames.Of(caller.User.Type)),
-            new Claim(AccessTokenClaims.Role, IdentityNames.Of(caller.User.Role)),
-        ],
-        Scheme,
-        AccessTokenClaims.Subject,
-        AccessTokenClaims.Role));
+            new(AccessTokenClaims.Subject, caller.User.Id),
+            new(AccessTokenClaims.UserType, IdentityNames.Of(caller.User.Type)),
+            new(AccessTokenClaims.Role, IdentityNames.Of(caller.User.Role)),
+        ];
+        if (caller.SessionId is not null)
+        {
+            claims.Add(new Claim(AccessTokenClaims.Session, caller.SessionId));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, AccessTokenClaims.Subject, AccessTokenClaims.Role));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Cluster.Grains.Interfaces.Identity;
@@ -15,12 +14,8 @@ namespace Cluster.ApiHost.Identity;
 /// </summary>
 public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessTokenOptions> options, TimeProvider timeProvider)
 {
-    // Tokens already found genuine, until they expire: a client sends one token with many requests, and checking its
-    // signature each time would cost more than the rest of the request. Expiry is still checked on every use.
-    private const int MaxCachedTokens = 10_000;
-
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly ConcurrentDictionary<string, (AccessTokenCheck Check, DateTime Expires)> _validated = new(StringComparer.Ordinal);
+    private readonly ValidatedTokenCache<AccessTokenCheck> _validated = new(timeProvider, () => options.Value.ClockSkew);
 
     /// <summary>A new token for <paramref name="user"/> in session <paramref name="sessionId"/>, and when it expires.</summary>
     public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(UserInfo user, string sessionId, CancellationToken cancellationToken)
@@ -52,45 +47,18 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
     /// <summary>The token's claims when it is genuine and current; otherwise why it is not.</summary>
     public async Task<AccessTokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
     {
-        var skew = options.Value.ClockSkew;
-        if (_validated.TryGetValue(token, out var cached))
+        if (_validated.TryGet(token, out var cached))
         {
-            if (IsCurrent(null, cached.Expires, skew))
-            {
-                return cached.Check;
-            }
-
-            _validated.TryRemove(token, out _);
+            return cached;
         }
 
         var (check, expires) = await ValidateSignedAsync(token, cancellationToken);
         if (check.IsValid)
         {
-            Remember(token, check, expires);
+            _validated.Add(token, check, expires);
         }
 
         return check;
-    }
-
-    private void Remember(string token, AccessTokenCheck check, DateTime expires)
-    {
-        if (_validated.Count >= MaxCachedTokens)
-        {
-            foreach (var (key, entry) in _validated)
-            {
-                if (!IsCurrent(null, entry.Expires, options.Value.ClockSkew))
-                {
-                    _validated.TryRemove(key, out _);
-                }
-            }
-
-            if (_validated.Count >= MaxCachedTokens)
-            {
-                _validated.Clear();
-            }
-        }
-
-        _validated[token] = (check, expires);
     }
 
     /// <summary>The check, and when a valid token expires (it always carries exp: RequireExpirationTime).</summary>
@@ -117,7 +85,7 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
             RequireExpirationTime = true,
             ValidateIssuerSigningKey = true,
             ClockSkew = settings.ClockSkew,
-            LifetimeValidator = (notBefore, expires, _, _) => IsCurrent(notBefore, expires, settings.ClockSkew),
+            LifetimeValidator = (notBefore, expires, _, _) => _validated.IsCurrent(notBefore, expires),
             NameClaimType = AccessTokenClaims.Subject,
             RoleClaimType = AccessTokenClaims.Role,
         };
@@ -125,12 +93,5 @@ public sealed class AccessTokenService(SigningKeyCache keys, IOptions<AccessToke
         return result.IsValid
             ? (new AccessTokenCheck(new ClaimsPrincipal(result.ClaimsIdentity), null), result.SecurityToken.ValidTo)
             : (new AccessTokenCheck(null, result.Exception?.GetType().Name ?? "The token was refused."), default);
-    }
-
-    // The runtime's clock, not the machine's, so tests can move time.
-    private bool IsCurrent(DateTime? notBefore, DateTime? expires, TimeSpan skew)
-    {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        return expires is { } end && now < end + skew && (notBefore is not { } start || now >= start - skew);
     }
 }

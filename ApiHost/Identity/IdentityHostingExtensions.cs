@@ -1,6 +1,7 @@
 using Cluster.ApiHost.Admin;
 using Cluster.ApiHost.Auth;
 using Cluster.ApiHost.Groups;
+using Cluster.ApiHost.Oidc;
 using Cluster.ApiHost.Users;
 using Cluster.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -28,6 +29,7 @@ public static class IdentityHostingExtensions
         services.AddSingleton<IValidateOptions<AuthCookieOptions>, AuthCookieOptionsValidator>();
         services.AddOptions<PasswordResetOptions>().Bind(configuration.GetSection(PasswordResetOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordResetOptions>, PasswordResetOptionsValidator>();
+        services.AddOidcProviders(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
@@ -52,6 +54,7 @@ public static class IdentityHostingExtensions
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints) => endpoints
         .MapJwks()
         .MapAuthEndpoints()
+        .MapOidcEndpoints()
         .MapPasswordEndpoints()
         .MapSessionEndpoints()
         .MapUserEndpoints()

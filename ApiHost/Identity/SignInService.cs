@@ -44,9 +44,9 @@ public sealed class SignInService(IClusterClient cluster, AccessTokenService tok
     /// <summary>Ends the caller's session, or else the one <paramref name="refreshToken"/> belongs to if it is current.</summary>
     public async Task SignOutAsync(AuthenticatedCaller? caller, string? refreshToken, CancellationToken cancellationToken)
     {
-        if (caller is not null)
+        if (caller?.SessionId is { } callerSession)
         {
-            await cluster.GetGrain<ISessionGrain>(caller.SessionId).RevokeAsync(SignOutReason, cancellationToken);
+            await cluster.GetGrain<ISessionGrain>(callerSession).RevokeAsync(SignOutReason, cancellationToken);
         }
         else if (refreshToken is not null && SessionIdOf(refreshToken) is { } sessionId)
         {

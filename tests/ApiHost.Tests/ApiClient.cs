@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Cluster.ApiHost.Auth;
+using Cluster.ApiHost.Groups;
 
 namespace Cluster.ApiHost.Tests;
 
@@ -23,6 +24,14 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         using var response = await RegisterAsync(email ?? NewEmail());
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
+    }
+
+    /// <summary>Creates a group of a fresh name as the administrator <paramref name="admin"/>.</summary>
+    public async Task<GroupResponse> CreateGroupAsync(string admin)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/admin/groups", JsonContent.Create(new GroupRequest($"Group {Guid.NewGuid():N}", "For tests")), admin);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<GroupResponse>())!;
     }
 
     public Task<HttpResponseMessage> LoginAsync(string email, string password = Password) =>

@@ -41,6 +41,14 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
         await client.GetGrain<IUserGrain>(userId).SetRoleAsync(UserRole.Admin);
     }
 
+    /// <summary>A fresh account made an administrator; its access token.</summary>
+    public async Task<string> NewAdminAsync(ApiClient api)
+    {
+        var tokens = await api.RegisterNewAsync();
+        await PromoteAsync(tokens.User.Id);
+        return tokens.AccessToken;
+    }
+
     public async Task InitializeAsync()
     {
         ConnectionString = await _databases.CreateAsync();

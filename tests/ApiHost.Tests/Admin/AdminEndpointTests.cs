@@ -39,7 +39,7 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     {
         using var first = cluster.Client();
         using var second = cluster.Client(second: true);
-        var admin = await AdminAsync(first);
+        var admin = await cluster.NewAdminAsync(first);
         var name = $"Team {Guid.NewGuid():N}";
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(index =>
@@ -53,9 +53,9 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task Members_AddedAndRemoved_ShowInTheUsersGroups()
     {
         using var api = cluster.Client();
-        var admin = await AdminAsync(api);
+        var admin = await cluster.NewAdminAsync(api);
         var member = await api.RegisterNewAsync();
-        var group = await CreateGroupAsync(api, admin);
+        var group = await api.CreateGroupAsync(admin);
 
         using var added = await api.SendAsync(HttpMethod.Post, $"/api/admin/groups/{group.Id}/members/{member.User.Id}", bearer: admin);
         var mine = await GetAsync<GroupRef[]>(api, "/api/users/me/groups", member.AccessToken);
@@ -75,8 +75,8 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task Members_UnknownUserOrGroup_IsNotFound()
     {
         using var api = cluster.Client();
-        var admin = await AdminAsync(api);
-        var group = await CreateGroupAsync(api, admin);
+        var admin = await cluster.NewAdminAsync(api);
+        var group = await api.CreateGroupAsync(admin);
 
         using var unknownUser = await api.SendAsync(HttpMethod.Post, $"/api/admin/groups/{group.Id}/members/{Guid.NewGuid()}", bearer: admin);
         using var unknownGroup = await api.SendAsync(HttpMethod.Post, $"/api/admin/groups/{Guid.NewGuid()}/members/{Guid.NewGuid()}", bearer: admin);
@@ -89,9 +89,9 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task UpdateGroup_RenamedToATakenName_IsAConflictAndTheOldNameIsFreedByARename()
     {
         using var api = cluster.Client();
-        var admin = await AdminAsync(api);
-        var first = await CreateGroupAsync(api, admin);
-        var second = await CreateGroupAsync(api, admin);
+        var admin = await cluster.NewAdminAsync(api);
+        var first = await api.CreateGroupAsync(admin);
+        var second = await api.CreateGroupAsync(admin);
 
         using var taken = await api.SendAsync(HttpMethod.Patch, $"/api/admin/groups/{second.Id}", JsonContent.Create(new GroupRequest(first.Name, null)), admin);
         using var renamed = await api.SendAsync(HttpMethod.Patch, $"/api/admin/groups/{first.Id}", JsonContent.Create(new GroupRequest(first.Name + " renamed", "New purpose")), admin);
@@ -107,9 +107,9 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task DeleteGroup_WithMembers_RemovesItFromThemAndFreesTheName()
     {
         using var api = cluster.Client();
-        var admin = await AdminAsync(api);
+        var admin = await cluster.NewAdminAsync(api);
         var member = await api.RegisterNewAsync();
-        var group = await CreateGroupAsync(api, admin);
+        var group = await api.CreateGroupAsync(admin);
         using var added = await api.SendAsync(HttpMethod.Post, $"/api/admin/groups/{group.Id}/members/{member.User.Id}", bearer: admin);
 
         using var deleted = await api.SendAsync(HttpMethod.Delete, $"/api/admin/groups/{group.Id}", bearer: admin);
@@ -126,7 +126,7 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task CreateGroup_NoNameOrTooLongDescription_IsAValidationProblem()
     {
         using var api = cluster.Client();
-        var admin = await AdminAsync(api);
+        var admin = await cluster.NewAdminAsync(api);
 
         using var noName = await api.SendAsync(HttpMethod.Post, "/api/admin/groups", JsonContent.Create(new GroupRequest("  ", null)), admin);
         using var longDescription = await api.SendAsync(HttpMethod.Post, "/api/admin/groups", JsonContent.Create(new GroupRequest("ok", new string('d', 1001))), admin);
@@ -140,7 +140,7 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     {
         using var first = cluster.Client();
         using var second = cluster.Client(second: true);
-        var admin = await AdminAsync(first);
+        var admin = await cluster.NewAdminAsync(first);
         var user = await first.RegisterNewAsync();
 
         using var patched = await first.SendAsync(HttpMethod.Patch, $"/api/admin/users/{user.User.Id}", JsonContent.Create(new AdminUserRequest(null, false)), admin);
@@ -158,7 +158,7 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task PatchUser_PromotedToAdmin_ReachesAdminRoutesWithTheSameToken()
     {
         using var api = cluster.Client();
-        var admin = await AdminAsync(api);
+        var admin = await cluster.NewAdminAsync(api);
         var user = await api.RegisterNewAsync();
 
         using var patched = await api.SendAsync(HttpMethod.Patch, $"/api/admin/users/{user.User.Id}", JsonContent.Create(new AdminUserRequest("admin", null)), admin);
@@ -186,7 +186,7 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task SearchUsers_EmailPrefix_PagesThroughMatchesByEmail()
     {
         using var api = cluster.Client(second: true);
-        var admin = await AdminAsync(api);
+        var admin = await cluster.NewAdminAsync(api);
         var prefix = $"dir{Guid.NewGuid():N}"[..16];
         foreach (var name in (string[])["c", "a", "e", "b", "d"])
         {
@@ -210,25 +210,11 @@ public sealed class AdminEndpointTests(IdentityClusterFixture cluster)
     public async Task SearchUsers_BadCursorOrLimit_IsABadRequest(string query)
     {
         using var api = cluster.Client();
-        var admin = await AdminAsync(api);
+        var admin = await cluster.NewAdminAsync(api);
 
         using var response = await api.GetAsync($"/api/admin/users{query}", bearer: admin);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private async Task<string> AdminAsync(ApiClient api)
-    {
-        var tokens = await api.RegisterNewAsync();
-        await cluster.PromoteAsync(tokens.User.Id);
-        return tokens.AccessToken;
-    }
-
-    private static async Task<GroupResponse> CreateGroupAsync(ApiClient api, string admin)
-    {
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/admin/groups", JsonContent.Create(new GroupRequest($"Group {Guid.NewGuid():N}", "For tests")), admin);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<GroupResponse>())!;
     }
 
     private static async Task<T> GetAsync<T>(ApiClient api, string path, string bearer)
