@@ -1,13 +1,16 @@
 using System.Buffers;
+using Cluster.Runtime.Core;
 
 namespace Cluster.ApiHost.Hosting;
 
 /// <summary>
 /// Gives every request a correlation id: the caller's <c>X-Correlation-ID</c> when it is well-formed (1–64 letters,
 /// digits, '.', '_' or '-'; anything else could forge log lines), else a new one. It is echoed in the response, set
-/// as <see cref="HttpContext.TraceIdentifier"/> (so error ids and audit records carry it) and put in the logging scope.
+/// as <see cref="HttpContext.TraceIdentifier"/> (so error ids and audit records carry it), and set in the
+/// <see cref="RequestContext"/>, so it travels with every grain call the request makes and is in the log scope of
+/// every line logged for it, here and in the silos.
 /// </summary>
-public sealed class CorrelationId(RequestDelegate next, ILogger<CorrelationId> logger)
+public sealed class CorrelationId(RequestDelegate next)
 {
     /// <summary>The header carrying the id both ways.</summary>
     public const string HeaderName = "X-Correlation-ID";
@@ -16,18 +19,16 @@ public sealed class CorrelationId(RequestDelegate next, ILogger<CorrelationId> l
 
     private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 
-    private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("Correlation {CorrelationId}");
-
+    // Async, so the context set here is undone when the request ends: Kestrel serves the next request of a
+    // keep-alive connection in the same flow of execution.
     public async Task InvokeAsync(HttpContext context)
     {
         var presented = context.Request.Headers[HeaderName].ToString();
         var id = IsWellFormed(presented) ? presented : Guid.CreateVersion7().ToString("N");
         context.TraceIdentifier = id;
         context.Response.Headers[HeaderName] = id;
-        using (Scope(logger, id))
-        {
-            await next(context);
-        }
+        RequestContext.Set(RequestContext.CorrelationIdKey, id);
+        await next(context);
     }
 
     /// <summary>Whether <paramref name="value"/> may be used as a correlation id.</summary>

@@ -183,7 +183,10 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
                 }
                 else
                 {
-                    request!.Invoke(GrainInstance!);
+                    // The grain method's awaits capture the context it starts under, so it lasts the whole call.
+                    var outer = RequestContext.Enter(request!.Context);
+                    request.Invoke(GrainInstance!);
+                    RequestContext.Restore(outer);
                 }
             }
 

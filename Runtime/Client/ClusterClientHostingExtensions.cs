@@ -35,6 +35,7 @@ public static class ClusterClientHostingExtensions
         services.AddSingleton<IValidateOptions<ClusterClientOptions>, ClusterClientOptionsValidator>();
         services.AddTransportOptions(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IExternalScopeProvider, RequestContextScopeProvider>();
         services.AddSingleton<ClusterClient>();
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterClient>());
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<ClusterClient>());

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
+using Cluster.Runtime.Core;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Messaging.Wire;
@@ -23,7 +24,7 @@ public abstract class Request
     private const int HopCountMask = 0xF;
 
     private int _flags;
-    private CancellationState? _cancellation;
+    private CallExtras? _extras;
 
     private protected Request()
     {
@@ -47,8 +48,27 @@ public abstract class Request
     /// <summary>The caller's cancellation token, when the method takes one: cancelling it ends the wait and is seen by the callee.</summary>
     public CancellationToken CancellationToken
     {
-        get => _cancellation?.Token ?? default;
-        set => _cancellation = value.CanBeCanceled ? new CancellationState(value) : null;
+        get => _extras?.Token ?? default;
+        set
+        {
+            if (value.CanBeCanceled || _extras is not null)
+            {
+                (_extras ??= new CallExtras()).Token = value;
+            }
+        }
+    }
+
+    /// <summary>The caller's <see cref="RequestContext"/> when the call was sent; the callee's turn runs under it.</summary>
+    internal RequestContextData? Context
+    {
+        get => _extras?.Context;
+        set
+        {
+            if (value is not null || _extras is not null)
+            {
+                (_extras ??= new CallExtras()).Context = value;
+            }
+        }
     }
 
     internal bool IsOneWay => (Options & InvokeMethodOptions.OneWay) != 0;
@@ -180,9 +200,9 @@ public abstract class Request
     /// <summary>Fails the call when the caller's token is cancelled; false when the call was answered meanwhile.</summary>
     internal bool WatchCancellation(Action<object?> onCancelled)
     {
-        if (_cancellation is { } cancellation)
+        if (_extras is { Token.CanBeCanceled: true } extras)
         {
-            cancellation.Registration = cancellation.Token.UnsafeRegister(onCancelled, this);
+            extras.Registration = extras.Token.UnsafeRegister(onCancelled, this);
         }
 
         return !IsCallerCompleted;
@@ -197,15 +217,17 @@ public abstract class Request
         }
 
         TimeoutEntry.Tracker?.Remove(this);
-        _cancellation?.Registration.Dispose();
+        _extras?.Registration.Dispose();
         return true;
     }
 
-    /// <summary>The token and its registration, allocated only for calls that can be cancelled.</summary>
-    private sealed class CancellationState(CancellationToken token)
+    /// <summary>What only some calls have, allocated only for those: a cancellable token and its registration, a request context.</summary>
+    private sealed class CallExtras
     {
-        public CancellationToken Token { get; } = token;
+        public CancellationToken Token { get; set; }
 
         public CancellationTokenRegistration Registration { get; set; }
+
+        public RequestContextData? Context { get; set; }
     }
 }

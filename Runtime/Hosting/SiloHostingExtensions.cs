@@ -4,6 +4,7 @@ using Cluster.Runtime.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.Runtime.Hosting;
@@ -32,6 +33,7 @@ public static class SiloHostingExtensions
 
         services.AddOptions<SiloOptions>().Bind(builder.Configuration.GetSection(SiloOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
+        services.TryAddSingleton<IExternalScopeProvider, RequestContextScopeProvider>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);

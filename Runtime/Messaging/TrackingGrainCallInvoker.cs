@@ -21,6 +21,7 @@ internal abstract class TrackingGrainCallInvoker(CallTimeoutTracker timeouts) : 
     internal override void Send(GrainReference target, Request request)
     {
         request.Target = target;
+        request.Context = RequestContext.Current;
         if (!request.IsOneWay)
         {
             var cancellationToken = request.CancellationToken;

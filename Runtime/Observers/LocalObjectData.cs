@@ -1,4 +1,5 @@
 using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Core;
 using Cluster.Runtime.Messaging;
 
 namespace Cluster.Runtime.Observers;
@@ -43,7 +44,9 @@ internal sealed class LocalObjectData(IGrainObserver observer, Action<Request, E
 
         if (_target.TryGetTarget(out var target))
         {
+            var outer = RequestContext.Enter(request.Context);
             request.Invoke(target);
+            RequestContext.Restore(outer);
             return;
         }
 

@@ -25,7 +25,8 @@ internal sealed record HelloMessage(
     public bool CanHost(string grainType) =>
         HostedTypes is null || (_hostedSet ??= HostedTypes.ToFrozenSet(StringComparer.Ordinal)).Contains(grainType);
 
-    public const int CurrentProtocolVersion = 1;
+    // 2: a request may carry a request context.
+    public const int CurrentProtocolVersion = 2;
 
     public const string SiloRole = "silo";
 

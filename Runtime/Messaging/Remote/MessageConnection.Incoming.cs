@@ -39,6 +39,7 @@ internal sealed partial class MessageConnection
 
         request.IsDirected = header.Directed;
         request.AddHops(header.HopCount + 1);
+        request.Context = header.Context;
         if (expectsResponse)
         {
             // The callee's token: cancelled when the caller sends Cancel, its deadline passes or the connection ends.

@@ -11,7 +11,7 @@ namespace Cluster.Runtime.Messaging.Wire;
 /// UTF-8 strings); arguments and results are JSON written with the declared types, so a reader of the wire, or of a
 /// capture, can follow a call.
 /// <list type="bullet">
-/// <item>Request: correlation id (int64), grain type, grain key, interface name, method key, timeout in ms (int32), flags (byte: 1 = directed), hop count (byte), JSON argument array.</item>
+/// <item>Request: correlation id (int64), grain type, grain key, interface name, method key, timeout in ms (int32), flags (byte: 1 = directed, 2 = has a request context), hop count (byte), the request context when flagged (count byte, then key and value strings), JSON argument array.</item>
 /// <item>Response: correlation id, status (byte; bit 0x80 set when a silo forwarded the call, so the caller's directory entry for the grain is stale), then the JSON result, or the exception's type name, assembly name and message.</item>
 /// <item>Cancel: correlation id.</item>
 /// <item>StreamItem: correlation id, then one item of a streamed call as JSON written with the item type.</item>
@@ -22,6 +22,7 @@ internal static class MessageCodec
     private static readonly ConcurrentDictionary<(string Assembly, string Type), Type> ExceptionTypes = new();
 
     private const byte DirectedFlag = 1;
+    private const byte ContextFlag = 2;
     private const byte ForwardedStatusFlag = 0x80;
 
     public static void WriteRequest(IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, bool directed, JsonSerializerOptions json)
@@ -32,8 +33,14 @@ internal static class MessageCodec
         WireWriter.WriteString(buffer, request.InterfaceName);
         WireWriter.WriteString(buffer, request.MethodKey);
         WireWriter.WriteInt32(buffer, (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue));
-        WireWriter.WriteByte(buffer, directed ? DirectedFlag : (byte)0);
+        var context = request.Context;
+        WireWriter.WriteByte(buffer, (byte)((directed ? DirectedFlag : 0) | (context is null ? 0 : ContextFlag)));
         WireWriter.WriteByte(buffer, (byte)request.HopCount);
+        if (context is not null)
+        {
+            WriteContext(buffer, context);
+        }
+
         using var writer = new Utf8JsonWriter(buffer);
         request.WriteArguments(writer, json);
     }
@@ -52,8 +59,46 @@ internal static class MessageCodec
         var methodKey = reader.ReadString();
         var timeoutMilliseconds = reader.ReadInt32();
         var flags = reader.ReadByte();
+        var hopCount = reader.ReadByte();
+        var context = (flags & ContextFlag) != 0 ? ReadContext(ref reader) : null;
         return new RequestHeader(
-            correlationId, new GrainId(grainType, grainKey), interfaceName, methodKey, timeoutMilliseconds, (flags & DirectedFlag) != 0, reader.ReadByte());
+            correlationId, new GrainId(grainType, grainKey), interfaceName, methodKey, timeoutMilliseconds, (flags & DirectedFlag) != 0, hopCount, context);
+    }
+
+    private static void WriteContext(IBufferWriter<byte> buffer, RequestContextData context)
+    {
+        var entries = context.Entries;
+        WireWriter.WriteByte(buffer, (byte)entries.Length);
+        foreach (var (key, value) in entries)
+        {
+            WireWriter.WriteString(buffer, key);
+            WireWriter.WriteString(buffer, value);
+        }
+    }
+
+    // The sender's limits are checked again: a peer must not make this process hold more than RequestContext allows.
+    private static RequestContextData? ReadContext(ref WireReader reader)
+    {
+        var count = reader.ReadByte();
+        if (count > RequestContext.MaxEntries)
+        {
+            throw new WireFormatException($"A request carries {count} request context values; at most {RequestContext.MaxEntries} are allowed.");
+        }
+
+        var entries = new KeyValuePair<string, string>[count];
+        for (var index = 0; index < count; index++)
+        {
+            var key = reader.ReadString();
+            var value = reader.ReadString();
+            if (key.Length is 0 or > RequestContext.MaxKeyLength || value.Length > RequestContext.MaxValueLength)
+            {
+                throw new WireFormatException($"A request carries a request context value over the limits of {nameof(RequestContext)}.");
+            }
+
+            entries[index] = new KeyValuePair<string, string>(key, value);
+        }
+
+        return RequestContextData.FromEntries(entries);
     }
 
     /// <summary>Reads the JSON argument array that follows a request header into <paramref name="request"/>.</summary>

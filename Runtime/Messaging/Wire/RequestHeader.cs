@@ -10,5 +10,6 @@ namespace Cluster.Runtime.Messaging.Wire;
 /// <param name="TimeoutMilliseconds">The caller's remaining patience; the callee drops the request once it has passed.</param>
 /// <param name="Directed">The caller chose this silo from the directory or by placement; see <c>Request.IsDirected</c>.</param>
 /// <param name="HopCount">How many times the call crossed between processes before this hop.</param>
+/// <param name="Context">The caller's request context, or null when it had none.</param>
 internal readonly record struct RequestHeader(
-    long CorrelationId, GrainId Target, string InterfaceName, string MethodKey, int TimeoutMilliseconds, bool Directed, int HopCount);
+    long CorrelationId, GrainId Target, string InterfaceName, string MethodKey, int TimeoutMilliseconds, bool Directed, int HopCount, RequestContextData? Context);

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cluster.ApiHost.Tests.Hosting;
 
@@ -25,6 +29,27 @@ public sealed class HttpPipelineTests : IAsyncLifetime
         using var response = await _client.SendAsync(request);
 
         Assert.Equal("trace-42.a_b", Assert.Single(response.Headers.GetValues("X-Correlation-ID")));
+    }
+
+    [Fact]
+    public async Task Request_WithCorrelationId_LogsItInTheScopeOfItsLines()
+    {
+        var capture = new LogCapture();
+        await using var factory = _factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Logging:LogLevel:Default", "Debug");
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(capture));
+        });
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/users/me");
+        request.Headers.Add("X-Correlation-ID", "corr-log-1");
+        request.Headers.Add("Authorization", "Bearer not-a-token");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var refused = Assert.Single(capture.Lines, line => line.Message.StartsWith("Access token refused", StringComparison.Ordinal));
+        Assert.Equal("corr-log-1", refused.Scope[RequestContext.CorrelationIdKey]);
     }
 
     [Theory]

@@ -109,6 +109,38 @@ public sealed class MessageCodecTests
         Assert.Contains("64-bit integer", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(17, 3, 5)]
+    [InlineData(1, 65, 5)]
+    [InlineData(1, 3, 1025)]
+    public void ReadRequestHeader_ContextOverTheLimits_ThrowsWireFormatException(int count, int keyLength, int valueLength)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        WireWriter.WriteInt64(buffer, 1);
+        foreach (var field in (string[])["call", "key", "ICallGrain", "EchoAsync(System.String)"])
+        {
+            WireWriter.WriteString(buffer, field);
+        }
+
+        WireWriter.WriteInt32(buffer, 1000);
+        WireWriter.WriteByte(buffer, 2);
+        WireWriter.WriteByte(buffer, 0);
+        WireWriter.WriteByte(buffer, (byte)count);
+        for (var index = 0; index < count; index++)
+        {
+            WireWriter.WriteString(buffer, new string('k', keyLength - 1) + index % 10);
+            WireWriter.WriteString(buffer, new string('v', valueLength));
+        }
+
+        var exception = Assert.Throws<WireFormatException>(() =>
+        {
+            var reader = new WireReader(new ReadOnlySequence<byte>(buffer.WrittenMemory));
+            MessageCodec.ReadRequestHeader(ref reader);
+        });
+
+        Assert.Contains("request context", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReadRequestHeader_StringLongerThanMessage_ThrowsWireFormatException()
     {
