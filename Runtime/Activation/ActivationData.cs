@@ -76,9 +76,14 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
         }
     }
 
-    /// <summary>Queues a request; false when the activation is gone and the caller must route it again.</summary>
+    /// <summary>
+    /// Queues a request, or runs it at once on the caller's thread when it was offered that and this activation is
+    /// idle (see <see cref="OfferCallerThread"/>); false when the activation is gone and the caller must route it again.
+    /// </summary>
     public bool TryEnqueue(Request request)
     {
+        var offered = ReferenceEquals(_callerThreadOffer, request);
+        _callerThreadOffer = null;
         bool schedule;
         lock (_lock)
         {
@@ -88,11 +93,23 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
             }
 
             request.Sink = this;
-            _waiting.Enqueue(request);
-            schedule = ScheduleIfIdleLocked();
+            if (offered && TryAdmitOnCallerThreadLocked(request))
+            {
+                schedule = false;
+            }
+            else
+            {
+                offered = false;
+                _waiting.Enqueue(request);
+                schedule = ScheduleIfIdleLocked();
+            }
         }
 
-        if (schedule)
+        if (offered)
+        {
+            RunOnCallerThread(request);
+        }
+        else if (schedule)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }

@@ -81,8 +81,19 @@ public abstract class Request
     /// </summary>
     internal bool CompleteInline
     {
-        get => (_flags & CompleteInlineFlag) != 0;
-        set => _flags = value ? _flags | CompleteInlineFlag : _flags & ~CompleteInlineFlag;
+        get => (Volatile.Read(ref _flags) & CompleteInlineFlag) != 0;
+        set
+        {
+            // Atomic: the activation that runs a call on its caller's thread clears it after the call was sent.
+            if (value)
+            {
+                Interlocked.Or(ref _flags, CompleteInlineFlag);
+            }
+            else
+            {
+                Interlocked.And(ref _flags, ~CompleteInlineFlag);
+            }
+        }
     }
 
     /// <summary>

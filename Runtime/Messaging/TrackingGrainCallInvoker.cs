@@ -31,7 +31,8 @@ internal abstract class TrackingGrainCallInvoker(CallTimeoutTracker timeouts) : 
                 return;
             }
 
-            request.CompleteInline = SynchronizationContext.Current is ActivationData;
+            var context = SynchronizationContext.Current;
+            request.CompleteInline = context is ActivationData;
             if (!request.WatchCancellation(CancelCall))
             {
                 // Cancelled while registering: never start a call whose caller has already given up.
@@ -39,6 +40,14 @@ internal abstract class TrackingGrainCallInvoker(CallTimeoutTracker timeouts) : 
             }
 
             Timeouts.Add(request);
+            if (context is null && request is not IStreamRequest && !ExecutionContext.IsFlowSuppressed())
+            {
+                // Code outside any activation waits for the call anyway: an idle activation may run it right here.
+                ActivationData.OfferCallerThread(request);
+                Route(target.GrainId, request);
+                ActivationData.OfferCallerThread(null);
+                return;
+            }
         }
 
         Route(target.GrainId, request);

@@ -38,6 +38,14 @@ public sealed class CallGrain : Grain, ICallGrain
 
     public Task<Guid> ActivationIdAsync() => Task.FromResult(_activationId);
 
+    /// <summary>An async-local value of whoever runs grain code; a grain must never see its caller's.</summary>
+    public static AsyncLocal<string?> Ambient { get; } = new();
+
+    public Task<string?> AmbientAsync() => Task.FromResult(Ambient.Value);
+
+    public Task<(int Thread, bool OnActivation)> WhereDidItRunAsync() =>
+        Task.FromResult((Environment.CurrentManagedThreadId, SynchronizationContext.Current is not null));
+
     public Task<string> DescribeAsync(Shape shape) => Task.FromResult(shape.Name);
 
     public Task DeactivateAsync()

@@ -29,6 +29,12 @@ public interface ICallGrain : IGrainWithStringKey
 
     Task<Guid> ActivationIdAsync();
 
+    /// <summary>What <c>CallGrain.Ambient</c> holds inside the call.</summary>
+    Task<string?> AmbientAsync();
+
+    /// <summary>The managed thread the call's first turn ran on, and whether the activation was its synchronization context.</summary>
+    Task<(int Thread, bool OnActivation)> WhereDidItRunAsync();
+
     Task<string> DescribeAsync(Shape shape);
 
     Task DeactivateAsync();

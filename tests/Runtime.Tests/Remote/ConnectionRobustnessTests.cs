@@ -6,6 +6,7 @@ using Cluster.Runtime.Client;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Messaging.Remote;
 using Cluster.Runtime.Testing;
 using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
@@ -159,7 +160,7 @@ public sealed class ConnectionRobustnessTests
     private static async Task ServeHelloThenSilenceAsync(TcpListener listener)
     {
         using var socket = await listener.AcceptSocketAsync();
-        var hello = Encoding.UTF8.GetBytes("""{"protocolVersion":1,"processId":"silent","role":"silo","grainTypes":{}}""");
+        var hello = Encoding.UTF8.GetBytes($$$"""{"protocolVersion":{{{HelloMessage.CurrentProtocolVersion}}},"processId":"silent","role":"silo","grainTypes":{}}""");
         await socket.SendAsync(Frame(FrameType.Hello, hello));
         var sink = new byte[4096];
         while (await socket.ReceiveAsync(sink) > 0)
