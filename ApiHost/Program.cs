@@ -1,4 +1,5 @@
 using Cluster.ApiHost.Admin;
+using Cluster.ApiHost.Chats;
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCluster();
 builder.AddApiPipeline();
 builder.AddIdentityServices();
+builder.AddChatServices();
 builder.AddApiDocumentation();
 builder.AddAdminCommand(args);
 
@@ -23,6 +25,7 @@ app.MapApiDocumentation();
 app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapIdentityEndpoints();
+app.MapChatFeature();
 app.Run();
 
 /// <summary>The API host's entry point, visible to integration tests.</summary>

@@ -1,6 +1,8 @@
+using Cluster.Grains.Chats.Models;
 using Cluster.Grains.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.Grains;
@@ -14,6 +16,23 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SigningKeyProtectionOptions>, SigningKeyProtectionOptionsValidator>();
         services.AddSingleton<SigningKeyProtector>();
         services.AddHostedService<SigningKeyProtectionNotice>();
+        services.AddChatModels(configuration);
+        return services;
+    }
+
+    /// <summary>The chat models and their providers (<see cref="ChatOptions"/>), validated at start.</summary>
+    public static IServiceCollection AddChatModels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<ChatOptions>, ChatOptionsSetup>();
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Timeouts are the provider's own (first token, idle); the client's must not cut a long answer short.
+        services.AddHttpClient(OpenAiCompatibleModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<LocalDevelopmentModel>();
+        services.AddSingleton<OpenAiCompatibleModel>();
+        services.AddSingleton<ChatModelRouter>();
         return services;
     }
 }

@@ -16,6 +16,15 @@ public static class ApiProblem
         ["bad_request:api"] = "The request couldn't be processed. Please check your input and try again.",
         ["unauthorized:auth"] = "You need to sign in before continuing.",
         ["forbidden:auth"] = "Your account does not have access to this feature.",
+        ["rate_limit:chat"] = "You have exceeded your maximum number of messages for the day. Please try again later.",
+        ["not_found:chat"] = "The requested chat was not found. Please check the chat ID and try again.",
+        ["forbidden:chat"] = "This chat belongs to another user. Please check the chat ID and try again.",
+        ["unauthorized:chat"] = "You need to sign in to view this chat. Please sign in and try again.",
+        ["offline:chat"] = "We're having trouble sending your message. Please check your internet connection and try again.",
+        ["not_found:document"] = "The requested document was not found. Please check the document ID and try again.",
+        ["forbidden:document"] = "This document belongs to another user. Please check the document ID and try again.",
+        ["unauthorized:document"] = "You need to sign in to view this document. Please sign in and try again.",
+        ["bad_request:document"] = "The request to create or update the document was invalid. Please check your input and try again.",
     };
 
     /// <summary>400 <c>bad_request:api</c>.</summary>
@@ -26,6 +35,9 @@ public static class ApiProblem
 
     /// <summary>403 <c>forbidden:auth</c>.</summary>
     public static ProblemHttpResult Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, "forbidden:auth", detail);
+
+    /// <summary>403 <c>forbidden:&lt;surface&gt;</c>.</summary>
+    public static ProblemHttpResult Forbidden(string surface, string detail) => Create(StatusCodes.Status403Forbidden, $"forbidden:{surface}", detail);
 
     /// <summary>404 <c>not_found:&lt;surface&gt;</c>.</summary>
     public static ProblemHttpResult NotFound(string surface, string detail) => Create(StatusCodes.Status404NotFound, $"not_found:{surface}", detail);
@@ -42,8 +54,14 @@ public static class ApiProblem
     }
 
     /// <summary>A problem with <paramref name="status"/>, <paramref name="code"/> and its canonical message.</summary>
-    public static ProblemHttpResult Create(int status, string code, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, extensions: Extensions(code));
+    public static ProblemHttpResult Create(int status, string code, string detail)
+    {
+        var extensions = Extensions(code);
+
+        // The chat frontend's fetchers read the cause; the contract recommends it next to detail.
+        extensions["cause"] = detail;
+        return TypedResults.Problem(detail: detail, statusCode: status, extensions: extensions);
+    }
 
     /// <summary>The <c>code</c> and <c>message</c> members for <paramref name="code"/>.</summary>
     public static Dictionary<string, object?> Extensions(string code) => new(StringComparer.Ordinal)

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using Cluster.Grains.Interfaces.Chats;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Grains.Chats.Models;
+
+/// <summary>
+/// The model of the embedded default: no language model at all, but a stand-in that streams like one (word by word,
+/// at <see cref="LocalModelOptions.WordsPerSecond"/>), says what it is, and quotes the user, so the whole chat path —
+/// streaming, stop, resume, history — works on a fresh checkout with nothing else installed.
+/// </summary>
+public sealed class LocalDevelopmentModel(IOptionsMonitor<ChatOptions> options, TimeProvider timeProvider) : IChatModelProvider
+{
+    private const int QuotedWords = 40;
+
+    private static readonly string[] Filler =
+        "Configure Chat:Models with an OpenAI-compatible provider to get real answers; until then this local model streams placeholder text at a steady pace so that streaming, stopping, resuming and history can be tried end to end."
+            .Split(' ');
+
+    public async IAsyncEnumerable<ModelStreamItem> StreamAsync(
+        ChatModelOptions model, IReadOnlyList<ChatPromptMessage> conversation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(conversation);
+        var local = options.CurrentValue.Local;
+        var interval = TimeSpan.FromSeconds(1.0 / local.WordsPerSecond);
+        var question = conversation.LastOrDefault(message => message.Role == "user")?.Text ?? string.Empty;
+        var quoted = Words(question).Take(QuotedWords).ToList();
+        var start = timeProvider.GetTimestamp();
+        var emitted = 0;
+
+        if (model.Reasoning)
+        {
+            foreach (var word in Words($"The question has {Words(question).Count()} words; a real model would think here. This is the local development model."))
+            {
+                await PaceAsync(++emitted);
+                yield return ModelStreamItem.OfReasoning(emitted == 1 ? word : " " + word);
+            }
+        }
+
+        var answer = Words("This is the local development model of the cluster, not a language model. You wrote:")
+            .Concat(quoted.Count == 0 ? ["(nothing)"] : quoted.Select((word, index) => index == 0 ? "\u201c" + word : word))
+            .ToList();
+        if (quoted.Count > 0)
+        {
+            answer[^1] += "\u201d";
+        }
+
+        for (var index = 0; index < Math.Max(local.ReplyWords, answer.Count); index++)
+        {
+            var word = index < answer.Count ? answer[index] : Filler[(index - answer.Count) % Filler.Length];
+            await PaceAsync(++emitted);
+            yield return ModelStreamItem.OfText(index == 0 ? word : " " + word);
+        }
+
+        var input = conversation.Sum(message => Words(message.Text).Count());
+        yield return ModelStreamItem.OfUsage(new ModelUsage(input, emitted, model.Reasoning ? emitted - Math.Max(local.ReplyWords, answer.Count) : 0));
+
+        // Due times count from the start, so delays do not add up to a slower pace.
+        Task PaceAsync(int word)
+        {
+            var due = interval * word - timeProvider.GetElapsedTime(start);
+            return due > TimeSpan.Zero ? Task.Delay(due, timeProvider, cancellationToken) : Task.CompletedTask;
+        }
+    }
+
+    public Task<string> CompleteAsync(ChatModelOptions model, string instructions, string prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(string.Join(' ', Words(prompt).Take(12)));
+
+    private static IEnumerable<string> Words(string text) => text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+}
