@@ -103,11 +103,12 @@ public static class ChatRequestValidation
             return $"{at}.name must be 1 to {MaxFileNameLength} characters.";
         }
 
-        // Lenient, as the contract asks: uploads answer with URLs relative to this host.
-        return part.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
-            && (Uri.TryCreate(url.GetString(), UriKind.Absolute, out var absolute) ? absolute.Scheme is "http" or "https" : url.GetString()!.StartsWith('/'))
-            ? null
-            : $"{at}.url must be an http(s) URL or a path on this host.";
+        // Lenient, as the contract asks: uploads answer with URLs relative to this host. A path is checked first, as on
+        // Unix "/a" also parses as an absolute file: URI.
+        var value = part.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : string.Empty;
+        var valid = value.StartsWith('/') ? !value.StartsWith("//", StringComparison.Ordinal)
+            : Uri.TryCreate(value, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https";
+        return valid ? null : $"{at}.url must be an http(s) URL or a path on this host.";
     }
 
     private static bool Length(JsonElement part, string name, int max) =>

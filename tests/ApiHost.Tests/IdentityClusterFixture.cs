@@ -1,8 +1,10 @@
 using System.Net;
+using Cluster.Grains;
 using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cluster.ApiHost.Tests;
@@ -15,6 +17,26 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
 {
     private readonly TestDatabases _databases = new();
     private TestCluster? _cluster;
+
+    /// <summary>
+    /// The silos' chat settings: the local development model at 100 words a second, 20-word answers (a message
+    /// starting with <c>/words N</c> gets N), chunks persisted every 200 ms; the two usual models and one only for
+    /// members of the group <see cref="RestrictedModelGroup"/>.
+    /// </summary>
+    public static readonly Dictionary<string, string?> SiloSettings = new()
+    {
+        ["Chat:Models:chat-model:Name"] = "Local development model",
+        ["Chat:Models:chat-model-reasoning:Name"] = "Local development model (with reasoning)",
+        ["Chat:Models:chat-model-reasoning:Reasoning"] = "true",
+        ["Chat:Models:restricted-model:Name"] = "Restricted local model",
+        ["Chat:Models:restricted-model:AllowedGroups"] = RestrictedModelGroup,
+        ["Chat:Local:WordsPerSecond"] = "100",
+        ["Chat:Local:ReplyWords"] = "20",
+        ["Chat:PersistInterval"] = "00:00:00.200",
+    };
+
+    /// <summary>The group whose members may use <c>restricted-model</c>.</summary>
+    public const string RestrictedModelGroup = "Model Testers";
 
     /// <summary>The password hashing cost of the test hosts: the lowest allowed, to keep sign-ins fast.</summary>
     public const int PasswordIterations = 100_000;
@@ -52,7 +74,11 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await _databases.CreateAsync();
-        _cluster = await TestCluster.StartAsync(options => options.ConnectionString = ConnectionString);
+        _cluster = await TestCluster.StartAsync(options =>
+        {
+            options.ConnectionString = ConnectionString;
+            options.ConfigureSilo = silo => silo.Services.AddChatModels(new ConfigurationBuilder().AddInMemoryCollection(SiloSettings).Build());
+        });
         First = CreateApiHost();
         Second = CreateApiHost();
     }

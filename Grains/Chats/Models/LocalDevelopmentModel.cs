@@ -7,11 +7,13 @@ namespace Cluster.Grains.Chats.Models;
 /// <summary>
 /// The model of the embedded default: no language model at all, but a stand-in that streams like one (word by word,
 /// at <see cref="LocalModelOptions.WordsPerSecond"/>), says what it is, and quotes the user, so the whole chat path —
-/// streaming, stop, resume, history — works on a fresh checkout with nothing else installed.
+/// streaming, stop, resume, history — works on a fresh checkout with nothing else installed. A message that starts
+/// with <c>/words N</c> gets an answer of N words (1 to 100,000), to try stopping and resuming long answers.
 /// </summary>
 public sealed class LocalDevelopmentModel(IOptionsMonitor<ChatOptions> options, TimeProvider timeProvider) : IChatModelProvider
 {
     private const int QuotedWords = 40;
+    private const string LengthCommand = "/words ";
 
     private static readonly string[] Filler =
         "Configure Chat:Models with an OpenAI-compatible provider to get real answers; until then this local model streams placeholder text at a steady pace so that streaming, stopping, resuming and history can be tried end to end."
@@ -26,6 +28,7 @@ public sealed class LocalDevelopmentModel(IOptionsMonitor<ChatOptions> options, 
         var interval = TimeSpan.FromSeconds(1.0 / local.WordsPerSecond);
         var question = conversation.LastOrDefault(message => message.Role == "user")?.Text ?? string.Empty;
         var quoted = Words(question).Take(QuotedWords).ToList();
+        var replyWords = ReplyWordsOf(question) ?? local.ReplyWords;
         var start = timeProvider.GetTimestamp();
         var emitted = 0;
 
@@ -46,7 +49,8 @@ public sealed class LocalDevelopmentModel(IOptionsMonitor<ChatOptions> options, 
             answer[^1] += "\u201d";
         }
 
-        for (var index = 0; index < Math.Max(local.ReplyWords, answer.Count); index++)
+        var total = Math.Max(replyWords, answer.Count);
+        for (var index = 0; index < total; index++)
         {
             var word = index < answer.Count ? answer[index] : Filler[(index - answer.Count) % Filler.Length];
             await PaceAsync(++emitted);
@@ -54,7 +58,7 @@ public sealed class LocalDevelopmentModel(IOptionsMonitor<ChatOptions> options, 
         }
 
         var input = conversation.Sum(message => Words(message.Text).Count());
-        yield return ModelStreamItem.OfUsage(new ModelUsage(input, emitted, model.Reasoning ? emitted - Math.Max(local.ReplyWords, answer.Count) : 0));
+        yield return ModelStreamItem.OfUsage(new ModelUsage(input, emitted, model.Reasoning ? emitted - total : 0));
 
         // Due times count from the start, so delays do not add up to a slower pace.
         Task PaceAsync(int word)
@@ -66,6 +70,13 @@ public sealed class LocalDevelopmentModel(IOptionsMonitor<ChatOptions> options, 
 
     public Task<string> CompleteAsync(ChatModelOptions model, string instructions, string prompt, CancellationToken cancellationToken) =>
         Task.FromResult(string.Join(' ', Words(prompt).Take(12)));
+
+    private static int? ReplyWordsOf(string question) =>
+        question.StartsWith(LengthCommand, StringComparison.Ordinal)
+        && int.TryParse(Words(question[LengthCommand.Length..]).FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var words)
+        && words is >= 1 and <= 100_000
+            ? words
+            : null;
 
     private static IEnumerable<string> Words(string text) => text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
 }
