@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Cluster.Grains.Interfaces.Demo;
-using Cluster.Runtime.Client;
 using Cluster.Runtime.Core;
-using Cluster.Runtime.Membership;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
 namespace Cluster.Silo.Tests;
@@ -24,8 +21,8 @@ public sealed class SiloClusterProcessTests(ITestOutputHelper output)
         var silos = Enumerable.Range(0, 3).Select(_ => SiloProcess.Start(connectionString, clusterId)).ToList();
         try
         {
-            await WaitForActiveSilosAsync(connectionString, clusterId, silos, 3);
-            using var client = await StartClientAsync(connectionString, clusterId);
+            await ProcessCluster.WaitForActiveSilosAsync(connectionString, clusterId, silos, 3);
+            using var client = await ProcessCluster.StartClientAsync(connectionString, clusterId);
             var factory = client.Services.GetRequiredService<IClusterClient>();
             var keys = Enumerable.Range(0, Grains).Select(i => $"kill-{clusterId}-{i}").ToList();
             var acknowledged = keys.ToDictionary(key => key, _ => new ConcurrentQueue<long>());
@@ -100,41 +97,6 @@ public sealed class SiloClusterProcessTests(ITestOutputHelper output)
             {
                 await Task.Delay(100);
             }
-        }
-    }
-
-    private static async Task<IHost> StartClientAsync(string connectionString, string clusterId)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseClusterClient(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
-        builder.AddPostgresGatewayDiscovery(options =>
-        {
-            options.ConnectionString = connectionString;
-            options.ClusterId = clusterId;
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static async Task WaitForActiveSilosAsync(string connectionString, string clusterId, IReadOnlyList<SiloProcess> silos, int count)
-    {
-        await using var table = new PostgresMembershipTable(new PostgresMembershipOptions { ConnectionString = connectionString, ClusterId = clusterId });
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var active = (await table.ReadAllAsync(CancellationToken.None)).Members.Count(member => member.Entry.Status == SiloStatus.Active);
-            if (active == count)
-            {
-                return;
-            }
-
-            if (deadline.Elapsed > TimeSpan.FromSeconds(90) || silos.Any(silo => silo.HasExited))
-            {
-                Assert.Fail($"{active} of {count} silos became Active. Output of the silos:\n{string.Join("\n---\n", silos.Select(silo => silo.RecentOutput))}");
-            }
-
-            await Task.Delay(200);
         }
     }
 }

@@ -40,7 +40,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static SiloProcess Start(string connectionString, string clusterId, int gatewayPort = 0)
+    public static SiloProcess Start(string connectionString, string clusterId, int gatewayPort = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
         // Each silo has pools for storage, membership and the directory; small ones keep several silos and the other
         // test assemblies running alongside within the test server's connection limit.
@@ -62,6 +62,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         environment["Membership__Postgres__ConnectionString"] = connectionString;
         environment["Membership__Postgres__ClusterId"] = clusterId;
         environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start."), port);
     }
 
