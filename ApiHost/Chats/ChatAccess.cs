@@ -13,7 +13,7 @@ public static class ChatAccess
     public static async Task<(ChatView? Chat, ProblemHttpResult? Problem)> ReadAsync(
         IClusterClient cluster, string id, AuthenticatedCaller? caller, CancellationToken cancellationToken)
     {
-        var view = Guid.TryParse(id, out _) ? await cluster.GetGrain<IChatGrain>(id).GetAsync(cancellationToken) : null;
+        var view = Guid.TryParse(id, out var key) ? await cluster.GetGrain<IChatGrain>(key.ToString()).GetAsync(cancellationToken) : null;
         if (view is null)
         {
             return (null, NotFound(id));
@@ -28,7 +28,7 @@ public static class ChatAccess
     public static async Task<(ChatInfo? Chat, ProblemHttpResult? Problem)> OwnAsync(
         IClusterClient cluster, string? id, AuthenticatedCaller caller, CancellationToken cancellationToken)
     {
-        var chat = Guid.TryParse(id, out _) ? await cluster.GetGrain<IChatGrain>(id!).GetInfoAsync(cancellationToken) : null;
+        var chat = Guid.TryParse(id, out var key) ? await cluster.GetGrain<IChatGrain>(key.ToString()).GetInfoAsync(cancellationToken) : null;
         if (chat is null)
         {
             return (null, NotFound(id));

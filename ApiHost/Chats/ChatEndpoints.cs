@@ -60,7 +60,7 @@ public static class ChatEndpoints
 
         var message = request.Message!;
         var turn = new ChatTurn(caller.User.Id, message.Id!, message.Parts.Clone(), model.Id, ChatRequestValidation.VisibilityOf(request));
-        var started = await cluster.GetGrain<IChatGrain>(request.Id!.ToLowerInvariant()).SendAsync(turn, cancellationToken);
+        var started = await cluster.GetGrain<IChatGrain>(Guid.Parse(request.Id!).ToString()).SendAsync(turn, cancellationToken);
         switch (started.Outcome)
         {
             case ChatTurnOutcome.Forbidden:

@@ -1,3 +1,6 @@
+using Cluster.ApiHost.Documents;
+using Cluster.ApiHost.Feedback;
+using Cluster.ApiHost.Files;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.ApiHost.Chats;
@@ -10,17 +13,21 @@ public static class ChatHostingExtensions
         var services = builder.Services;
         services.AddOptions<ChatQuotaOptions>().Bind(builder.Configuration.GetSection(ChatQuotaOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatQuotaOptions>, ChatQuotaOptionsValidator>();
+        services.AddOptions<FeedbackOptions>().Bind(builder.Configuration.GetSection(FeedbackOptions.SectionName));
         services.AddSingleton<ChatStreamRelay>();
         services.AddSingleton<ChatStreamNudge>();
         services.AddSingleton<ChatModelAccess>();
         return builder;
     }
 
-    /// <summary>Every chat route: sending and streaming, resuming and stopping, history, votes, models.</summary>
+    /// <summary>Every route of the chat frontend's contract: chats and their streams, history, votes, models, documents, files, feedback.</summary>
     public static IEndpointRouteBuilder MapChatFeature(this IEndpointRouteBuilder endpoints) => endpoints
         .MapChatEndpoints()
         .MapChatStreamEndpoints()
         .MapHistoryEndpoints()
         .MapVoteEndpoints()
-        .MapModelEndpoints();
+        .MapModelEndpoints()
+        .MapDocumentEndpoints()
+        .MapFileEndpoints()
+        .MapFeedbackEndpoints();
 }

@@ -74,7 +74,7 @@ public static class VoteEndpoints
     private static async Task<(ChatInfo? Chat, ProblemHttpResult? Problem)> OwnAsync(
         IClusterClient cluster, string chatId, AuthenticatedCaller caller, CancellationToken cancellationToken)
     {
-        var chat = Guid.TryParse(chatId, out _) ? await cluster.GetGrain<IChatGrain>(chatId).GetInfoAsync(cancellationToken) : null;
+        var chat = Guid.TryParse(chatId, out var key) ? await cluster.GetGrain<IChatGrain>(key.ToString()).GetInfoAsync(cancellationToken) : null;
         if (chat is null)
         {
             return (null, ApiProblem.NotFound("vote", $"There is no chat '{chatId}'."));

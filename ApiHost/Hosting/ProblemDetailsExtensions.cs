@@ -10,10 +10,10 @@ public static class ProblemDetailsExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            if (context.Exception is BadHttpRequestException badRequest)
+            if (context.Exception is BadHttpRequestException or InvalidDataException)
             {
                 problem.Title = "The request is malformed.";
-                problem.Detail = badRequest.Message;
+                problem.Detail = context.Exception.Message;
             }
 
             // Every problem carries the chat frontend's code and message (../shared/contracts/chat-api.md §1).
@@ -38,9 +38,13 @@ public static class ProblemDetailsExtensions
     public static IApplicationBuilder UseApiExceptionHandler(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
-                ? badRequest.StatusCode
-                : StatusCodes.Status500InternalServerError,
+            // A malformed multipart form throws InvalidDataException while the body is read: the client's fault.
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException badRequest => badRequest.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
 
     private static string CodeOf(int status) => status switch

@@ -192,12 +192,7 @@ public sealed class ChatGrain(
         state.Messages.RemoveRange(index, state.Messages.Count - index);
     }
 
-    // The contract stores times at millisecond precision, so every read shows the same value.
-    private DateTimeOffset Now()
-    {
-        var now = timeProvider.GetUtcNow();
-        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
+    private DateTimeOffset Now() => StoredTime.Of(timeProvider.GetUtcNow());
 
     private static JsonElement EmptyArray()
     {
