@@ -9,8 +9,8 @@ namespace Cluster.Runtime.Core;
 /// <remarks>
 /// Differences from Orleans: values are strings (they cross the wire as such, with no type information), at most
 /// <see cref="MaxEntries"/> of them, keys of at most <see cref="MaxKeyLength"/> and values of at most
-/// <see cref="MaxValueLength"/> characters, so a caller cannot make every call it causes large. Timer and reminder
-/// callbacks start with an empty context.
+/// <see cref="MaxValueLength"/> characters, so a caller cannot make every call it causes large. Grain timer callbacks
+/// start with an empty context.
 /// </remarks>
 public static class RequestContext
 {

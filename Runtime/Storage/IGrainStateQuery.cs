@@ -13,4 +13,11 @@ public interface IGrainStateQuery
     /// </summary>
     /// <exception cref="ArgumentException">The query names a property that is not a plain identifier, or its limit is out of range.</exception>
     Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many stored states are within the prefix and <see cref="StateListQuery.Before"/> of <paramref name="query"/>
+    /// (its position, offset and limit are ignored): the total of a numbered listing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The query names a property that is not a plain identifier.</exception>
+    Task<long> CountAsync(StateListQuery query, CancellationToken cancellationToken = default);
 }

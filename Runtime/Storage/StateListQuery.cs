@@ -15,8 +15,17 @@ public sealed record StateListQuery(string GrainType, string StateName, string P
     /// <summary>Only states whose lower-cased property is before this (exclusive), as well as within the prefix; null for no further bound.</summary>
     public string? Before { get; init; }
 
+    /// <summary>
+    /// States skipped before the first returned, for numbered pages; 0 to <see cref="MaxOffset"/>. Each skipped state
+    /// is still read from the index, so keyset paging with <see cref="After"/> is the way through long lists.
+    /// </summary>
+    public int Offset { get; init; }
+
     /// <summary>The largest page.</summary>
     public const int MaxLimit = 1000;
+
+    /// <summary>The largest <see cref="Offset"/>.</summary>
+    public const int MaxOffset = 100_000;
 
     /// <summary>Checks the query, saying what is wrong.</summary>
     /// <exception cref="ArgumentException">The property is not a plain identifier, or the limit is out of range.</exception>
@@ -34,6 +43,11 @@ public sealed record StateListQuery(string GrainType, string StateName, string P
         if (Limit is < 1 or > MaxLimit)
         {
             throw new ArgumentException($"The limit is {Limit}; ask for 1 to {MaxLimit} states.", nameof(Limit));
+        }
+
+        if (Offset is < 0 or > MaxOffset)
+        {
+            throw new ArgumentException($"The offset is {Offset}; skip 0 to {MaxOffset} states, or page with After.", nameof(Offset));
         }
     }
 }

@@ -66,6 +66,14 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IGrainStorageI
     }
 
     /// <inheritdoc />
+    public async Task<long> CountAsync(StateListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await InitializeAsync(cancellationToken);
+        return await _list.CountAsync(query, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
         try

@@ -13,25 +13,39 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
 
     public async Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken)
     {
+        await using var command = await CommandAsync(query, $"grain_key, {ValueOf(query)}, payload::text", cancellationToken);
+        command.CommandText += $" ORDER BY {ValueOf(query)}, grain_key LIMIT $6 OFFSET $8";
+        command.Parameters.Add(new NpgsqlParameter { Value = query.Offset });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await StateListIndexes.ReadAsync(reader, cancellationToken);
+    }
+
+    public async Task<long> CountAsync(StateListQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(query with { After = null }, "count(*)", cancellationToken);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    // The property is a checked identifier, inlined so the expression is the index's; everything else is a parameter.
+    private static string ValueOf(StateListQuery query) => $"(lower(payload->>'{query.Property}') COLLATE \"C\")";
+
+    private async Task<NpgsqlCommand> CommandAsync(StateListQuery query, string columns, CancellationToken cancellationToken)
+    {
         query.Validate();
         await _indexes.EnsureAsync(query.Property, cancellationToken);
+        var value = ValueOf(query);
 
-        // The property is a checked identifier, inlined so the expression is the index's; everything else is a parameter.
-        var value = $"(lower(payload->>'{query.Property}') COLLATE \"C\")";
         // One lower bound, whichever of the prefix and the cursor is further on: given both as separate conditions,
         // the planner may start the index scan at the looser one and filter its way to the other.
-        var sql = $"""
-            SELECT grain_key, {value}, payload::text FROM {qualifiedName}
+        var command = dataSource.CreateCommand($"""
+            SELECT {columns} FROM {qualifiedName}
             WHERE grain_type = $1 AND state_name = $2 AND payload IS NOT NULL
               AND ({value}, grain_key) > (
                     (CASE WHEN ($4::text COLLATE "C") >= (lower($3) COLLATE "C") THEN $4::text ELSE lower($3) END) COLLATE "C",
                     CASE WHEN ($4::text COLLATE "C") >= (lower($3) COLLATE "C") THEN $5::text ELSE '' END)
               AND {value} < ((lower($3) || chr(1114111)) COLLATE "C")
               AND ($7::text IS NULL OR {value} < (lower($7) COLLATE "C"))
-            ORDER BY {value}, grain_key
-            LIMIT $6
-            """;
-        await using var command = dataSource.CreateCommand(sql);
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = query.GrainType });
         command.Parameters.Add(new NpgsqlParameter { Value = query.StateName });
         command.Parameters.Add(new NpgsqlParameter { Value = query.Prefix });
@@ -39,8 +53,7 @@ internal sealed class PostgresStateList(NpgsqlDataSource dataSource, string qual
         command.Parameters.Add(new NpgsqlParameter { Value = query.After?.GrainKey ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Before ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await StateListIndexes.ReadAsync(reader, cancellationToken);
+        return command;
     }
 
     // Created on first use, once per process (IF NOT EXISTS makes other silos' attempts harmless). Building it holds

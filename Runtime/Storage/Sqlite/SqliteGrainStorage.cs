@@ -77,6 +77,14 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IGrainStorageIni
     }
 
     /// <inheritdoc />
+    public async Task<long> CountAsync(StateListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await InitializeAsync(cancellationToken);
+        return await _list.CountAsync(query, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken);

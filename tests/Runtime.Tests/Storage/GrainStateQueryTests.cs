@@ -37,6 +37,31 @@ public sealed class GrainStateQueryTests(PostgresDatabaseFixture fixture) : ICla
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task ListAsync_Offset_SkipsThatManyAndCountIgnoresPaging(string provider)
+    {
+        var storage = await CreateAsync(provider);
+        var type = "t" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var name in (string[])["a1", "a2", "a3", "a4", "a5", "b1"])
+        {
+            await ((IGrainStorage)storage).WriteStateAsync("profile", new GrainId(type, name), new GrainState<ProfileState>(new ProfileState { Name = name }));
+        }
+
+        await ((IGrainStorage)storage).ClearStateAsync("profile", new GrainId(type, "a5"), await ReadAsync(storage, type, "a5"));
+        var query = new StateListQuery(type, "profile", "name", "a", null, 2);
+        var second = await storage.ListAsync(query with { Offset = 2 });
+        var past = await storage.ListAsync(query with { Offset = 10 });
+        var total = await storage.CountAsync(query with { Offset = 3, After = new StateListPosition("a3", "a3") });
+        var beforeA3 = await storage.CountAsync(query with { Before = "A3" });
+
+        Assert.Equal(["a3", "a4"], second.Select(state => state.GrainKey));
+        Assert.Empty(past);
+        Assert.Equal(4, total);
+        Assert.Equal(2, beforeA3);
+        await Assert.ThrowsAsync<ArgumentException>(() => storage.ListAsync(query with { Offset = -1 }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task ListAsync_PropertyThatCouldInjectSql_IsRefused(string provider)
     {
         var storage = await CreateAsync(provider);
