@@ -3,6 +3,7 @@ using Cluster.ApiHost.Chats;
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
+using Cluster.ApiHost.Sockets;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddCluster();
 builder.AddApiPipeline();
 builder.AddIdentityServices();
 builder.AddChatServices();
+builder.AddPackageSockets();
 builder.AddApiDocumentation();
 builder.AddAdminCommand(args);
 
@@ -26,6 +28,7 @@ app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapIdentityEndpoints();
 app.MapChatFeature();
+app.MapPackageSocketEndpoints();
 app.Run();
 
 /// <summary>The API host's entry point, visible to integration tests.</summary>

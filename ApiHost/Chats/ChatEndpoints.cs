@@ -2,10 +2,8 @@ using System.Text.Json;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
 using Cluster.Grains.Interfaces.Chats;
-using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Cluster.ApiHost.Chats;
 
@@ -27,10 +25,9 @@ public static class ChatEndpoints
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> PostAsync(
-        ChatPostRequest? request, HttpContext context, IClusterClient cluster, ChatModelAccess models, IOptions<ChatQuotaOptions> quota,
-        ChatStreamRelay relay, CancellationToken cancellationToken)
+        ChatPostRequest? request, HttpContext context, ChatSender sender, ChatStreamRelay relay, CancellationToken cancellationToken)
     {
-        if (ChatRequestValidation.Problem(request) is { } problem)
+        if (ChatSender.Problem(request) is { } problem)
         {
             return ApiProblem.BadRequest(problem);
         }
@@ -40,33 +37,12 @@ public static class ChatEndpoints
             return ChatAccess.SignInFirst();
         }
 
-        var (model, allowed) = await models.CheckAsync(request!.SelectedChatModel!, caller, cancellationToken);
-        if (model is null)
+        var started = await sender.StartAsync(request!, caller, cancellationToken);
+        if (started.Failure is { } failure)
         {
-            return ApiProblem.BadRequest($"selectedChatModel '{request.SelectedChatModel}' is not a model of this cluster; GET /api/models lists them.");
-        }
-
-        if (!allowed)
-        {
-            return ApiProblem.Forbidden("chat", $"The model '{model.Id}' is only for members of: {string.Join(", ", model.AllowedGroups)}.");
-        }
-
-        var limits = quota.Value;
-        var limit = caller.User.Type == UserType.Guest ? limits.GuestMessages : limits.RegularMessages;
-        if (!await cluster.GetGrain<IChatQuotaGrain>(caller.User.Id).TryTakeAsync(limit, limits.Window, cancellationToken))
-        {
-            return ApiProblem.TooManyRequests(context, "chat", $"At most {limit} messages per {limits.Window.TotalHours:0} hours are allowed for your account.", TimeSpan.FromHours(1));
-        }
-
-        var message = request.Message!;
-        var turn = new ChatTurn(caller.User.Id, message.Id!, message.Parts.Clone(), model.Id, ChatRequestValidation.VisibilityOf(request));
-        var started = await cluster.GetGrain<IChatGrain>(Guid.Parse(request.Id!).ToString()).SendAsync(turn, cancellationToken);
-        switch (started.Outcome)
-        {
-            case ChatTurnOutcome.Forbidden:
-                return ApiProblem.Forbidden("chat", "This chat belongs to another user.");
-            case ChatTurnOutcome.Full:
-                return ApiProblem.BadRequest($"This chat has {ChatLimits.MaxMessages} messages, the most a chat holds; start a new chat.");
+            return failure.Status == StatusCodes.Status429TooManyRequests
+                ? ApiProblem.TooManyRequests(context, "chat", failure.Message, ChatSender.QuotaRetryAfter)
+                : ApiProblem.Create(failure.Status, failure.Code, failure.Message);
         }
 
         ChatStreamRelay.WriteHeaders(context);

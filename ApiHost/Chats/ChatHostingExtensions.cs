@@ -17,6 +17,7 @@ public static class ChatHostingExtensions
         services.AddSingleton<ChatStreamRelay>();
         services.AddSingleton<ChatStreamNudge>();
         services.AddSingleton<ChatModelAccess>();
+        services.AddSingleton<ChatSender>();
         return builder;
     }
 

@@ -36,14 +36,36 @@ public sealed partial class ChatStreamRelay(IClusterClient cluster, TimeProvider
     /// <summary>Relays stream <paramref name="streamId"/> to the response until it ends or the client leaves.</summary>
     public async Task RelayAsync(HttpContext context, string streamId)
     {
+        var response = context.Response;
         var cancellationToken = context.RequestAborted;
+        try
+        {
+            if (await FollowAsync(streamId, (chunks, start, token) => WriteAsync(response, chunks, start, token), cancellationToken))
+            {
+                await response.BodyWriter.WriteAsync(Done, cancellationToken);
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        LogClientLeft(logger, streamId);
+    }
+
+    /// <summary>
+    /// Hands every chunk of stream <paramref name="streamId"/> to <paramref name="write"/> once, in order, from the first
+    /// until the stream finishes (true) or <paramref name="cancellationToken"/> ends the following (false).
+    /// </summary>
+    public async Task<bool> FollowAsync(string streamId, ChatChunkWriter write, CancellationToken cancellationToken)
+    {
         var listener = new ChatStreamListener();
         var observer = cluster.CreateObjectReference<IChatStreamObserver>(listener);
         var stream = cluster.GetGrain<IChatStreamGrain>(streamId);
         try
         {
             var snapshot = await stream.SubscribeAsync(observer, 0, cancellationToken);
-            var next = await WriteAsync(context.Response, snapshot.FirstIndex, snapshot.Chunks, 0, cancellationToken);
+            var next = await WriteNewAsync(write, snapshot.FirstIndex, snapshot.Chunks, 0, cancellationToken);
             var finished = snapshot.IsFinished;
             var renewAt = timeProvider.GetUtcNow() + Renewal;
             while (!finished)
@@ -55,20 +77,20 @@ public sealed partial class ChatStreamRelay(IClusterClient cluster, TimeProvider
                         ? await stream.SubscribeAsync(observer, next, cancellationToken)
                         : await stream.GetChunksAsync(next, cancellationToken);
                     renewAt = timeProvider.GetUtcNow() + Renewal;
-                    next = await WriteAsync(context.Response, snapshot.FirstIndex, snapshot.Chunks, next, cancellationToken);
+                    next = await WriteNewAsync(write, snapshot.FirstIndex, snapshot.Chunks, next, cancellationToken);
                     finished = snapshot.IsFinished;
                     continue;
                 }
 
-                next = await WriteAsync(context.Response, batch.FirstIndex, batch.Chunks, next, cancellationToken);
+                next = await WriteNewAsync(write, batch.FirstIndex, batch.Chunks, next, cancellationToken);
                 finished = batch.Finished;
             }
 
-            await context.Response.BodyWriter.WriteAsync(Done, cancellationToken);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogClientLeft(logger, streamId);
+            return false;
         }
         finally
         {
@@ -80,20 +102,25 @@ public sealed partial class ChatStreamRelay(IClusterClient cluster, TimeProvider
     /// <summary>Writes one chunk as an SSE event, with no <c>[DONE]</c> after it (the resume of a stream that ended moments ago).</summary>
     public static async Task WriteSingleAsync(HttpResponse response, string chunk, CancellationToken cancellationToken)
     {
-        await WriteAsync(response, 0, [chunk], 0, cancellationToken);
+        await WriteAsync(response, [chunk], 0, cancellationToken);
     }
 
-    // Writes the chunks from index `next` on (those before were written already); returns the index after the last.
-    private static async Task<int> WriteAsync(HttpResponse response, int firstIndex, IReadOnlyList<string> chunks, int next, CancellationToken cancellationToken)
+    // Hands on the chunks from index `next` on (those before were handed on already); returns the index after the last.
+    private static async Task<int> WriteNewAsync(ChatChunkWriter write, int firstIndex, IReadOnlyList<string> chunks, int next, CancellationToken cancellationToken)
     {
-        var skip = next - firstIndex;
-        if (skip >= chunks.Count)
+        var skip = Math.Max(0, next - firstIndex);
+        if (skip < chunks.Count)
         {
-            return next;
+            await write(chunks, skip, cancellationToken);
         }
 
+        return Math.Max(next, firstIndex + chunks.Count);
+    }
+
+    private static async ValueTask WriteAsync(HttpResponse response, IReadOnlyList<string> chunks, int start, CancellationToken cancellationToken)
+    {
         var writer = response.BodyWriter;
-        for (var index = Math.Max(0, skip); index < chunks.Count; index++)
+        for (var index = start; index < chunks.Count; index++)
         {
             var chunk = chunks[index];
             var span = writer.GetSpan(Prefix.Length + Encoding.UTF8.GetMaxByteCount(chunk.Length) + Separator.Length);
@@ -104,7 +131,6 @@ public sealed partial class ChatStreamRelay(IClusterClient cluster, TimeProvider
         }
 
         await writer.FlushAsync(cancellationToken);
-        return firstIndex + chunks.Count;
     }
 
     private async Task UnsubscribeAsync(IChatStreamGrain stream, IChatStreamObserver observer)

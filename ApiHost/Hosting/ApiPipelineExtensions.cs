@@ -58,7 +58,7 @@ public static class ApiPipelineExtensions
 
     /// <summary>
     /// The middleware, outermost first: forwarded headers (trusted proxies only; allowed hosts are checked before,
-    /// by the host), correlation id, exception handler, security headers, body size limit, CORS, authentication,
+    /// by the host), correlation id, exception handler, security headers, body size limit, CORS, WebSockets, authentication,
     /// CSRF, cluster-wide rate limiting, authorization, audit.
     /// </summary>
     public static WebApplication UseApiPipeline(this WebApplication app)
@@ -70,6 +70,7 @@ public static class ApiPipelineExtensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseCors();
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseMiddleware<CsrfProtection>();
         app.UseMiddleware<RateLimiting.RateLimiting>();

@@ -26,6 +26,9 @@ public sealed class RateLimitOptions
     /// <summary>Password reset requests and confirmations per client address.</summary>
     public const string PasswordReset = "password-reset";
 
+    /// <summary>Messages per user on WebSocket connections of <c>/web</c>, across connections and API hosts.</summary>
+    public const string WebSocketMessages = "websocket-messages";
+
     /// <summary>Whether limits apply. Default true; turn off only for load tests.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -38,6 +41,7 @@ public sealed class RateLimitOptions
         [Register] = new() { Limit = 5, Window = TimeSpan.FromHours(1) },
         [Guest] = new() { Limit = 5, Window = TimeSpan.FromMinutes(1) },
         [PasswordReset] = new() { Limit = 5, Window = TimeSpan.FromHours(1) },
+        [WebSocketMessages] = new() { Limit = 100, Window = TimeSpan.FromMinutes(1), PerUser = true, LeaseSize = 5 },
     };
 }
 
@@ -45,7 +49,10 @@ public sealed class RateLimitOptions
 internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
 {
     private static readonly string[] Required =
-        [RateLimitOptions.Api, RateLimitOptions.Login, RateLimitOptions.LoginFailuresPerEmail, RateLimitOptions.Register, RateLimitOptions.Guest, RateLimitOptions.PasswordReset];
+    [
+        RateLimitOptions.Api, RateLimitOptions.Login, RateLimitOptions.LoginFailuresPerEmail, RateLimitOptions.Register, RateLimitOptions.Guest,
+        RateLimitOptions.PasswordReset, RateLimitOptions.WebSocketMessages,
+    ];
 
     public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
     {

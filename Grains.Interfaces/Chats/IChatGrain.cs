@@ -17,6 +17,14 @@ public interface IChatGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">The turn's fields are empty or the parts are not a JSON array.</exception>
     Task<ChatTurnResult> SendAsync(ChatTurn turn, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates the chat, empty, for <paramref name="ownerId"/> with <paramref name="title"/> (cut to
+    /// <see cref="ChatLimits.MaxTitleLength"/>; null or blank for the default, which the first message then replaces).
+    /// Creating it again for the same owner changes nothing and returns it, so a retried create is harmless.
+    /// </summary>
+    /// <returns>The chat, or null when it belongs to another user.</returns>
+    Task<ChatInfo?> CreateAsync(string ownerId, string? title, ChatVisibility visibility, CancellationToken cancellationToken = default);
+
     /// <summary>The chat with its messages, or null when it does not exist (or was deleted).</summary>
     [ReadOnly]
     Task<ChatView?> GetAsync(CancellationToken cancellationToken = default);

@@ -34,23 +34,17 @@ public sealed class ChatGrain(
         }
 
         var now = Now();
-        var isNew = !State.Exists;
-        if (isNew)
+        if (!State.Exists)
         {
-            await chat.ChangeAsync(state =>
-            {
-                state.Exists = true;
-                state.OwnerId = turn.UserId;
-                state.Title = ChatLimits.DefaultTitle;
-                state.Visibility = turn.Visibility;
-                state.CreatedAt = now;
-                state.HistoryKey = ChatHistoryKeys.For(turn.UserId, now);
-            }, state => state.Clone(), cancellationToken);
+            await CreateAsync(turn.UserId, null, turn.Visibility, now, cancellationToken);
         }
         else if (State.OwnerId != turn.UserId)
         {
             return new ChatTurnResult(ChatTurnOutcome.Forbidden, null, null);
         }
+
+        // The first message names the chat, unless its creator already did.
+        var titleSource = Messages.Count == 0 && State.Title == ChatLimits.DefaultTitle ? ChatConversation.TextOf(turn.Parts) : null;
 
         var existing = Messages.FindIndex(message => message.Id == turn.MessageId);
         if (existing < 0 && Messages.Count >= ChatLimits.MaxMessages)
@@ -73,10 +67,21 @@ public sealed class ChatGrain(
 
         var streamId = Guid.CreateVersion7().ToString();
         var answerId = Guid.NewGuid().ToString();
-        var request = new ChatGenerationRequest(this.GetPrimaryKeyString(), answerId, turn.ModelId, ChatConversation.Of(Messages), isNew ? ChatConversation.TextOf(turn.Parts) : null);
+        var request = new ChatGenerationRequest(this.GetPrimaryKeyString(), answerId, turn.ModelId, ChatConversation.Of(Messages), titleSource);
         await GrainFactory.GetGrain<IChatStreamGrain>(streamId).StartAsync(request, cancellationToken);
         await chat.ChangeAsync(state => state.LatestStream = new ChatStreamRef(streamId, answerId, now, IsRecorded: false), state => state.Clone(), cancellationToken);
         return new ChatTurnResult(ChatTurnOutcome.Started, streamId, answerId);
+    }
+
+    public async Task<ChatInfo?> CreateAsync(string ownerId, string? title, ChatVisibility visibility, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
+        if (!State.Exists)
+        {
+            await CreateAsync(ownerId, title, visibility, Now(), cancellationToken);
+        }
+
+        return State.OwnerId == ownerId ? State.ToInfo(this.GetPrimaryKeyString()) : null;
     }
 
     public Task<ChatView?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(
@@ -181,6 +186,17 @@ public sealed class ChatGrain(
         await messages.ChangeAsync(state => state.Votes[messageId] = vote, state => state.Clone(), cancellationToken);
         return true;
     }
+
+    private Task CreateAsync(string ownerId, string? title, ChatVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken) =>
+        chat.ChangeAsync(state =>
+        {
+            state.Exists = true;
+            state.OwnerId = ownerId;
+            state.Title = string.IsNullOrWhiteSpace(title) ? ChatLimits.DefaultTitle : Models.ChatTitles.Clean(title);
+            state.Visibility = visibility;
+            state.CreatedAt = now;
+            state.HistoryKey = ChatHistoryKeys.For(ownerId, now);
+        }, state => state.Clone(), cancellationToken);
 
     private static void RemoveFrom(ChatMessagesState state, int index)
     {
