@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Cluster.ApiHost.Auth;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.RateLimiting;
@@ -11,6 +13,10 @@ namespace Cluster.ApiHost.Oidc;
 public static class OidcEndpoints
 {
     private const int MaxTokenLength = 16 * 1024;
+
+    // The largest clock skew the token check may allow (Identity:AccessTokens:ClockSkew), so an id_token is remembered
+    // for as long as any API host could still accept it.
+    private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);
 
     public static IEndpointRouteBuilder MapOidcEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -45,7 +51,14 @@ public static class OidcEndpoints
             return ApiProblem.Unauthorized($"The id_token was refused: {check.Failure}.");
         }
 
-        var result = await cluster.GetGrain<IExternalLoginGrain>(check.Identity!.LoginKey).SignInAsync(check.Identity, cancellationToken);
+        var login = cluster.GetGrain<IExternalLoginGrain>(check.Identity!.LoginKey);
+        var tokenHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idToken)));
+        if (!await login.TryUseIdTokenAsync(tokenHash, new DateTimeOffset(check.Expires, TimeSpan.Zero) + ClockSkewAllowance, cancellationToken))
+        {
+            return ApiProblem.Unauthorized("The id_token was refused: it was exchanged already; sign in with the provider again.");
+        }
+
+        var result = await login.SignInAsync(check.Identity, cancellationToken);
         if (result.EmailTaken)
         {
             return ApiProblem.Conflict("auth", "An account with this email already exists; sign in to it with its password.");

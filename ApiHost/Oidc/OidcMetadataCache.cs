@@ -19,6 +19,9 @@ internal sealed partial class OidcMetadataCache(
 {
     public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromMinutes(5);
 
+    /// <summary>The longest one read of the discovery document and its keys may take.</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _reading = new(1, 1);
     private OpenIdConnectConfiguration? _current;
     private DateTimeOffset _readAt;
@@ -47,7 +50,7 @@ internal sealed partial class OidcMetadataCache(
         try
         {
             // Another request read it meanwhile: that is the fresh document.
-            return _readAt != seen ? _current : await ReadLockedAsync(forced: true, cancellationToken);
+            return _readAt != seen ? _current : await ReadLockedAsync(forced: true);
         }
         finally
         {
@@ -62,7 +65,7 @@ internal sealed partial class OidcMetadataCache(
         {
             return _current is { } current && timeProvider.GetUtcNow() - _readAt < refreshInterval
                 ? current
-                : await ReadLockedAsync(forced, cancellationToken);
+                : await ReadLockedAsync(forced);
         }
         finally
         {
@@ -70,26 +73,31 @@ internal sealed partial class OidcMetadataCache(
         }
     }
 
-    private async Task<OpenIdConnectConfiguration> ReadLockedAsync(bool forced, CancellationToken cancellationToken)
+    // The read is shared by every request waiting for it, so it runs under its own deadline, not the first
+    // requester's: one client going away must neither fail the others nor use up the forced refresh.
+    private async Task<OpenIdConnectConfiguration> ReadLockedAsync(bool forced)
     {
         var now = timeProvider.GetUtcNow();
-        if (forced)
-        {
-            _forcedAt = now;
-        }
-
+        using var deadline = new CancellationTokenSource(ReadTimeout, timeProvider);
         try
         {
-            _current = await OpenIdConnectConfigurationRetriever.GetAsync(metadataAddress, documents, cancellationToken);
+            _current = await OpenIdConnectConfigurationRetriever.GetAsync(metadataAddress, documents, deadline.Token);
             _readAt = now;
             return _current;
         }
-        catch (Exception exception) when (_current is { } stale && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (_current is { } stale)
         {
             // The provider is down: its keys were valid a moment ago, and are tried again after a short while.
             LogServingStale(logger, metadataAddress, exception);
             _readAt = now - refreshInterval + MinimumForcedRefreshInterval;
             return stale;
+        }
+        finally
+        {
+            if (forced)
+            {
+                _forcedAt = now;
+            }
         }
     }
 

@@ -57,9 +57,11 @@ public sealed class OidcProviderOptions
     public bool TrustEmails { get; set; }
 
     /// <summary>
-    /// Whether a person whose verified email already has an account signs in to that account (which then also
-    /// signs in through the provider). Default false: such a sign-in is refused with 409, as the provider could
-    /// otherwise take over an account registered here.
+    /// Whether a person whose verified email already has an account signs in to that account, which is then linked
+    /// to the provider: its password is removed and its sessions end (registration here does not prove the address,
+    /// so whoever registered it first must not keep a way in). Accounts linked to another provider are never
+    /// linked. Default false: such a sign-in is refused with 409, as the provider could otherwise take over an
+    /// account registered here.
     /// </summary>
     public bool LinkByEmail { get; set; }
 

@@ -89,8 +89,10 @@ public sealed partial class OidcTokenValidator
                 }
             }
         }
-        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The last case is the metadata read's own deadline, not this request giving up.
             LogMetadataUnavailable(_logger, provider.Name, exception);
             return new OidcTokenCheck(null, default, $"the identity provider '{provider.Name}' could not be reached", ProviderUnavailable: true);
         }
@@ -101,7 +103,8 @@ public sealed partial class OidcTokenValidator
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
-        if (use == OidcTokenUse.IdToken && IdTokenProblem(jwt, provider.Options, nonce) is { } problem)
+        var problem = use == OidcTokenUse.IdToken ? IdTokenProblem(jwt, provider.Options, nonce) : AccessTokenProblem(jwt);
+        if (problem is not null)
         {
             return Refused(problem);
         }
@@ -132,15 +135,35 @@ public sealed partial class OidcTokenValidator
 
     private string? IdTokenProblem(JsonWebToken jwt, OidcProviderOptions provider, string? nonce)
     {
-        if (jwt.IssuedAt == DateTime.MinValue || _timeProvider.GetUtcNow().UtcDateTime - jwt.IssuedAt > provider.MaxIdTokenAge)
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        if (jwt.IssuedAt == DateTime.MinValue || now - jwt.IssuedAt > provider.MaxIdTokenAge)
         {
             return $"it was issued more than {provider.MaxIdTokenAge.TotalMinutes:0} minutes ago; sign in with the provider again";
+        }
+
+        if (jwt.IssuedAt > now + _tokenOptions.Value.ClockSkew)
+        {
+            return "it was issued in the future (iat); check the clocks of this host and the provider";
+        }
+
+        // With several audiences, the authorized party says which client the token was issued to (OIDC Core 3.1.3.7).
+        if (jwt.Audiences.Count() > 1 && (!jwt.TryGetPayloadValue<string>("azp", out var party) || party != provider.ClientId))
+        {
+            return "it has several audiences and its azp is not this client";
         }
 
         return nonce is not null && (!jwt.TryGetPayloadValue<string>("nonce", out var actual) || actual != nonce)
             ? "its nonce is not the one given"
             : null;
     }
+
+    // An id_token has the client as audience, as an access token may: its nonce, at_hash or Keycloak's typ "ID" give
+    // it away, so a token meant to prove a sign-in (and exchanged once, fresh) never serves as a bearer credential.
+    private static string? AccessTokenProblem(JsonWebToken jwt) =>
+        jwt.TryGetPayloadValue<string>("nonce", out _) || jwt.TryGetPayloadValue<string>("at_hash", out _)
+        || (jwt.TryGetPayloadValue<string>("typ", out var type) && type == "ID")
+            ? "it is an id_token; send the provider's access token"
+            : null;
 
     private string? IssuerOf(string token)
     {

@@ -50,6 +50,14 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Ends the attempt begun last: a success clears the failures, a failure keeps it counted (and may lock the account).</summary>
     Task CompleteSignInAsync(bool succeeded, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Links the account to the identity provider <paramref name="issuer"/>, for a sign-in whose verified email is
+    /// the account's: the password is removed and every existing session ends, since whoever registered the address
+    /// here may not be its owner, and must not keep a way in. Null when the account does not exist or is already
+    /// linked to another provider.
+    /// </summary>
+    Task<UserInfo?> LinkExternalAsync(string issuer, CancellationToken cancellationToken = default);
+
     /// <summary>Stores a new password hash and ends every existing session (the session version grows).</summary>
     /// <exception cref="InvalidOperationException">The account does not exist.</exception>
     Task<UserInfo> ChangePasswordHashAsync(string passwordHash, CancellationToken cancellationToken = default);

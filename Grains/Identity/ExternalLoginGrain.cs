@@ -12,7 +12,8 @@ namespace Cluster.Grains.Identity;
 // grain in a cycle.
 [GrainType("external-login")]
 public sealed class ExternalLoginGrain(
-    [PersistentState(ExternalLoginGrain.StateName)] IPersistentState<ExternalLoginState> login) : Grain, IExternalLoginGrain
+    [PersistentState(ExternalLoginGrain.StateName)] IPersistentState<ExternalLoginState> login,
+    TimeProvider timeProvider) : Grain, IExternalLoginGrain
 {
     public const string StateName = "external-login";
 
@@ -55,6 +56,32 @@ public sealed class ExternalLoginGrain(
         return new ExternalSignInResult(user, EmailTaken: false);
     }
 
+    public async Task<bool> TryUseIdTokenAsync(string tokenHash, DateTimeOffset acceptableUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tokenHash);
+        var now = timeProvider.GetUtcNow();
+        if (State.UsedIdTokens.TryGetValue(tokenHash, out var until) && until > now)
+        {
+            return false;
+        }
+
+        await ChangeAsync(state =>
+        {
+            foreach (var (hash, _) in state.UsedIdTokens.Where(used => used.Value <= now).ToList())
+            {
+                state.UsedIdTokens.Remove(hash);
+            }
+
+            while (state.UsedIdTokens.Count >= IExternalLoginGrain.MaxRememberedIdTokens)
+            {
+                state.UsedIdTokens.Remove(state.UsedIdTokens.MinBy(used => used.Value).Key);
+            }
+
+            state.UsedIdTokens[tokenHash] = acceptableUntil;
+        }, cancellationToken);
+        return true;
+    }
+
     public Task<string?> GetUserIdAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(State.Linked ? State.UserId : null);
 
@@ -75,7 +102,8 @@ public sealed class ExternalLoginGrain(
             var registration = await index.RegisterAsync(new NewUser(userId, email, null, UserType.Regular, identity.Issuer), cancellationToken);
             if (!registration.Created)
             {
-                if (!identity.LinkByEmail || await index.GetOwnerAsync(cancellationToken) is not { } owner)
+                if (!identity.LinkByEmail || await index.GetOwnerAsync(cancellationToken) is not { } owner
+                    || await GrainFactory.GetGrain<IUserGrain>(owner).LinkExternalAsync(identity.Issuer, cancellationToken) is null)
                 {
                     return false;
                 }

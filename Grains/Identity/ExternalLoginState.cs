@@ -18,6 +18,12 @@ public sealed class ExternalLoginState
     /// </summary>
     public List<string> MappedGroupIds { get; set; } = [];
 
+    /// <summary>The SHA-256 of each id_token exchanged for a session, with when it stops being acceptable anyway.</summary>
+    public Dictionary<string, DateTimeOffset> UsedIdTokens { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>A copy to restore when a write fails.</summary>
-    public ExternalLoginState Clone() => new() { UserId = UserId, Linked = Linked, MappedGroupIds = [.. MappedGroupIds] };
+    public ExternalLoginState Clone() => new()
+    {
+        UserId = UserId, Linked = Linked, MappedGroupIds = [.. MappedGroupIds], UsedIdTokens = new(UsedIdTokens, StringComparer.Ordinal),
+    };
 }

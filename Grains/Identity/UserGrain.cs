@@ -96,6 +96,28 @@ public sealed class UserGrain(
         }
     }
 
+    public async Task<UserInfo?> LinkExternalAsync(string issuer, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        if (!State.Exists || (State.ExternalIssuer is { } linked && linked != issuer))
+        {
+            return null;
+        }
+
+        if (State.ExternalIssuer is null)
+        {
+            await ChangeAsync(state =>
+            {
+                state.ExternalIssuer = issuer;
+                state.PasswordHash = null;
+                state.PasswordResetHash = null;
+                UserSessions.EndAll(state);
+            }, cancellationToken);
+        }
+
+        return ToInfo();
+    }
+
     public async Task<UserInfo> ChangePasswordHashAsync(string passwordHash, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);

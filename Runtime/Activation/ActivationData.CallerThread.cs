@@ -10,6 +10,10 @@ namespace Cluster.Runtime.Activation;
 /// whose grain answers without awaiting. The call is still a turn of the activation: admitted under its lock, run
 /// with the activation as synchronization context (its awaits continue on the activation as usual) and with an
 /// execution context of its own, so it sees none of the caller's async-local values but its request context.
+/// What the caller gives up: until the grain's first await, the caller's thread is the grain's, so a grain that
+/// blocks or spins there holds its caller that long (the response timeout and cancellation take effect only once
+/// it yields), and a lock the caller holds is held across that part of the turn. Grains must not block anyway;
+/// callers should not call grains while holding a lock.
 /// </summary>
 internal sealed partial class ActivationData
 {
@@ -62,9 +66,14 @@ internal sealed partial class ActivationData
         {
             SetSynchronizationContext(callerSynchronizationContext);
             ExecutionContext.Restore(callerContext);
+            ReleaseCallerThread();
         }
+    }
 
-        // The turn's first part is over: whatever arrived meanwhile, or its own continuations, runs as usual.
+    // The turn's first part is over, however it ended: whatever arrived meanwhile, or its own continuations, runs as
+    // usual. Left undone, the activation would stay scheduled with nobody to run it.
+    private void ReleaseCallerThread()
+    {
         bool schedule;
         lock (_lock)
         {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using Cluster.Runtime.Core;
 using Microsoft.Extensions.Logging;
 
@@ -6,21 +7,31 @@ namespace Cluster.Runtime.Hosting;
 
 /// <summary>
 /// The log scopes of a process that makes or serves grain calls: the usual nested scopes, with the current
-/// <see cref="RequestContext"/> values as the outermost one, so every log line written during a call, in any process
-/// it reaches, carries the caller's correlation id (or whatever else it set) with no code in the grain. The values are
-/// only read when a logger that shows scopes writes a line.
+/// activity's trace ids (<c>TraceId</c>, <c>SpanId</c>, <c>ParentId</c>, as the default scope provider it replaces
+/// adds them) and the call's <see cref="LoggedKeys"/> from its <see cref="RequestContext"/> as the outermost ones,
+/// so every log line written during a call, in any process it reaches, carries the caller's correlation id with no
+/// code in the grain. Other request context values never reach logs: callers may put anything there, personal data
+/// included. The values are only read when a logger that shows scopes writes a line.
 /// </summary>
 public sealed class RequestContextScopeProvider : IExternalScopeProvider
 {
+    /// <summary>The request context keys that log lines carry.</summary>
+    public static readonly IReadOnlyList<string> LoggedKeys = [RequestContext.CorrelationIdKey];
+
     private readonly AsyncLocal<Scope?> _current = new();
 
     /// <inheritdoc />
     public void ForEachScope<TState>(Action<object?, TState> callback, TState state)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        if (RequestContext.Current is { } context)
+        if (Activity.Current is { } activity)
         {
-            callback(new ContextScope(context), state);
+            callback(new ActivityScope(activity), state);
+        }
+
+        if (RequestContext.Current is { } context && ContextScope.Of(context) is { } logged)
+        {
+            callback(logged, state);
         }
 
         Report(_current.Value, callback, state);
@@ -64,11 +75,45 @@ public sealed class RequestContextScopeProvider : IExternalScopeProvider
     }
 
     // A list of pairs, as structured formatters (the JSON console, OpenTelemetry) read scopes.
-    private sealed class ContextScope(RequestContextData context) : IReadOnlyList<KeyValuePair<string, object?>>
+    private sealed class ContextScope(List<KeyValuePair<string, object?>> entries) : IReadOnlyList<KeyValuePair<string, object?>>
     {
-        public int Count => context.Entries.Length;
+        public int Count => entries.Count;
 
-        public KeyValuePair<string, object?> this[int index] => new(context.Entries[index].Key, context.Entries[index].Value);
+        public KeyValuePair<string, object?> this[int index] => entries[index];
+
+        // The logged keys the context has, or null when it has none of them.
+        public static ContextScope? Of(RequestContextData context)
+        {
+            List<KeyValuePair<string, object?>>? entries = null;
+            foreach (var entry in context.Entries)
+            {
+                if (LoggedKeys.Contains(entry.Key))
+                {
+                    (entries ??= []).Add(new KeyValuePair<string, object?>(entry.Key, entry.Value));
+                }
+            }
+
+            return entries is null ? null : new ContextScope(entries);
+        }
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => entries.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => string.Join(", ", entries.Select(entry => $"{entry.Key}:{entry.Value}"));
+    }
+
+    private sealed class ActivityScope(Activity activity) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public int Count => 3;
+
+        public KeyValuePair<string, object?> this[int index] => index switch
+        {
+            0 => new("SpanId", SpanId),
+            1 => new("TraceId", TraceId),
+            2 => new("ParentId", ParentId),
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
 
         public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
         {
@@ -80,6 +125,14 @@ public sealed class RequestContextScopeProvider : IExternalScopeProvider
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => string.Join(", ", context.ToDictionary().Select(entry => $"{entry.Key}:{entry.Value}"));
+        private bool IsW3C => activity.IdFormat == ActivityIdFormat.W3C;
+
+        private string? SpanId => IsW3C ? activity.SpanId.ToHexString() : activity.Id;
+
+        private string? TraceId => IsW3C ? activity.TraceId.ToHexString() : activity.RootId;
+
+        private string? ParentId => IsW3C ? activity.ParentSpanId.ToHexString() : activity.ParentId;
+
+        public override string ToString() => $"SpanId:{SpanId}, TraceId:{TraceId}, ParentId:{ParentId}";
     }
 }

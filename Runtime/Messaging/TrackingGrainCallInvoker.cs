@@ -44,8 +44,16 @@ internal abstract class TrackingGrainCallInvoker(CallTimeoutTracker timeouts) : 
             {
                 // Code outside any activation waits for the call anyway: an idle activation may run it right here.
                 ActivationData.OfferCallerThread(request);
-                Route(target.GrainId, request);
-                ActivationData.OfferCallerThread(null);
+                try
+                {
+                    Route(target.GrainId, request);
+                }
+                finally
+                {
+                    // Routing that threw must not leave the offer behind for this thread's next call.
+                    ActivationData.OfferCallerThread(null);
+                }
+
                 return;
             }
         }

@@ -6,7 +6,7 @@ namespace Cluster.Runtime.Messaging.Remote;
 /// The first frame on a connection, each way. A silo tells the client which grain type serves each grain
 /// interface, so a client without grain classes can address grains.
 /// </summary>
-/// <param name="ProtocolVersion">The wire protocol version; peers with another version are refused.</param>
+/// <param name="ProtocolVersion">The wire protocol version; peers outside the versions this process speaks are refused.</param>
 /// <param name="ProcessId">The sender's process identity; observer references of a client start with it.</param>
 /// <param name="Role">"silo" or "client".</param>
 /// <param name="GrainTypes">Interface full name to grain type name, from silos; empty from clients.</param>
@@ -27,6 +27,12 @@ internal sealed record HelloMessage(
 
     // 2: a request may carry a request context.
     public const int CurrentProtocolVersion = 2;
+
+    // Peers from this version on are served (requests to them carry what their version reads), so processes can be
+    // upgraded one at a time.
+    public const int MinSupportedProtocolVersion = 1;
+
+    public const int RequestContextProtocolVersion = 2;
 
     public const string SiloRole = "silo";
 

@@ -47,7 +47,7 @@ internal sealed partial class MessageConnection
         ValueTask sending;
         try
         {
-            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, directed, _json);
+            MessageCodec.WriteRequest(buffer, correlationId, target, request, timeout, directed, PeerReadsRequestContext, _json);
             var pending = new PendingCall(request, default);
             if (!request.IsOneWay)
             {

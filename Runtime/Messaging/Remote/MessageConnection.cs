@@ -66,6 +66,9 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
     /// <summary>The peer's hello: its identity and, from a silo, its grain types.</summary>
     public Task<HelloMessage> RemoteHello => _remoteHello.Task;
 
+    // Requests go out only after the peer's hello, whose version says whether it reads a request context (2 on).
+    private bool PeerReadsRequestContext => _remoteHello.Task.IsCompletedSuccessfully && _remoteHello.Task.Result.ProtocolVersion >= HelloMessage.RequestContextProtocolVersion;
+
     public bool IsClosed => _frames.IsClosed;
 
     public int PendingCount => _pending.Count;
@@ -198,10 +201,10 @@ internal sealed partial class MessageConnection : IFrameHandler, IAsyncDisposabl
         var reader = new Utf8JsonReader(payload);
         var hello = JsonSerializer.Deserialize<HelloMessage>(ref reader, _json)
             ?? throw new WireFormatException($"{RemoteName} sent an empty hello.");
-        if (hello.ProtocolVersion != HelloMessage.CurrentProtocolVersion)
+        if (hello.ProtocolVersion is < HelloMessage.MinSupportedProtocolVersion or > HelloMessage.CurrentProtocolVersion)
         {
             throw new WireFormatException(
-                $"{RemoteName} speaks protocol version {hello.ProtocolVersion}; this process speaks {HelloMessage.CurrentProtocolVersion}. Run the same build on every process of the cluster.");
+                $"{RemoteName} speaks protocol version {hello.ProtocolVersion}; this process speaks {HelloMessage.MinSupportedProtocolVersion} to {HelloMessage.CurrentProtocolVersion}. Upgrade the older processes of the cluster.");
         }
 
         _frames.LimitIncomingFrames(int.MaxValue);

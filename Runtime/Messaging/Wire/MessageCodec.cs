@@ -25,7 +25,9 @@ internal static class MessageCodec
     private const byte ContextFlag = 2;
     private const byte ForwardedStatusFlag = 0x80;
 
-    public static void WriteRequest(IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, bool directed, JsonSerializerOptions json)
+    /// <summary>Writes a request; its request context only when <paramref name="withContext"/> (peers of protocol 2 on read it).</summary>
+    public static void WriteRequest(
+        IBufferWriter<byte> buffer, long correlationId, GrainId target, Request request, TimeSpan timeout, bool directed, bool withContext, JsonSerializerOptions json)
     {
         WireWriter.WriteInt64(buffer, correlationId);
         WireWriter.WriteString(buffer, target.Type);
@@ -33,7 +35,7 @@ internal static class MessageCodec
         WireWriter.WriteString(buffer, request.InterfaceName);
         WireWriter.WriteString(buffer, request.MethodKey);
         WireWriter.WriteInt32(buffer, (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue));
-        var context = request.Context;
+        var context = withContext ? request.Context : null;
         WireWriter.WriteByte(buffer, (byte)((directed ? DirectedFlag : 0) | (context is null ? 0 : ContextFlag)));
         WireWriter.WriteByte(buffer, (byte)request.HopCount);
         if (context is not null)
@@ -93,6 +95,11 @@ internal static class MessageCodec
             if (key.Length is 0 or > RequestContext.MaxKeyLength || value.Length > RequestContext.MaxValueLength)
             {
                 throw new WireFormatException($"A request carries a request context value over the limits of {nameof(RequestContext)}.");
+            }
+
+            if (Array.FindIndex(entries, 0, index, entry => entry.Key == key) >= 0)
+            {
+                throw new WireFormatException($"A request carries the request context key '{key}' twice.");
             }
 
             entries[index] = new KeyValuePair<string, string>(key, value);

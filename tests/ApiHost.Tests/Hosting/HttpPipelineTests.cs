@@ -32,7 +32,7 @@ public sealed class HttpPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_WithCorrelationId_LogsItInTheScopeOfItsLines()
+    public async Task Request_WithCorrelationId_LogsItAndTheTraceIdInTheScopeOfItsLines()
     {
         var capture = new LogCapture();
         await using var factory = _factory.WithWebHostBuilder(builder =>
@@ -50,6 +50,7 @@ public sealed class HttpPipelineTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var refused = Assert.Single(capture.Lines, line => line.Message.StartsWith("Access token refused", StringComparison.Ordinal));
         Assert.Equal("corr-log-1", refused.Scope[RequestContext.CorrelationIdKey]);
+        Assert.Matches("^[0-9a-f]{32}$", refused.Scope["TraceId"]);
     }
 
     [Theory]

@@ -96,6 +96,43 @@ public sealed class OidcSignInTests(IdentityClusterFixture cluster) : IAsyncLife
     }
 
     [Fact]
+    public async Task Exchange_SameIdTokenTwice_TheSecondIsRefused()
+    {
+        using var api = Client();
+        var token = _authority.Issue(TestAuthority.NewSubject());
+
+        await ExchangeAsync(api, token);
+        using var replay = await api.SendAsync(HttpMethod.Post, "/api/auth/oidc", JsonContent.Create(new { id_token = token }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Contains("exchanged already", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exchange_IssuedInTheFuture_IsRefused()
+    {
+        using var api = Client();
+        var now = DateTime.UtcNow;
+        var token = _authority.Issue(TestAuthority.NewSubject(), change: token => (token.IssuedAt, token.Expires) = (now.AddMinutes(10), now.AddMinutes(20)));
+
+        using var exchange = await api.SendAsync(HttpMethod.Post, "/api/auth/oidc", JsonContent.Create(new { id_token = token }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, exchange.StatusCode);
+        Assert.Contains("issued in the future", await exchange.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bearer_IdTokenWithANonce_IsNotAnAccessToken()
+    {
+        using var api = Client();
+        var token = _authority.Issue(TestAuthority.NewSubject(), new Dictionary<string, object> { ["nonce"] = "n-1" });
+
+        using var bearer = await api.GetAsync("/api/users/me", bearer: token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, bearer.StatusCode);
+    }
+
+    [Fact]
     public async Task Exchange_NonceGiven_MustMatchTheToken()
     {
         using var api = Client();
@@ -156,9 +193,13 @@ public sealed class OidcSignInTests(IdentityClusterFixture cluster) : IAsyncLife
 
         using var refused = await api.SendAsync(HttpMethod.Post, "/api/auth/oidc", JsonContent.Create(new { id_token = _authority.Issue(TestAuthority.NewSubject(), Verified(email)) }));
         var linked = await ExchangeAsync(linkingApi, _authority.Issue(TestAuthority.NewSubject(), Verified(email)));
+        using var oldPassword = await api.LoginAsync(email);
+        using var oldSession = await api.GetAsync("/api/auth/me", registered.AccessToken);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(registered.User.Id, linked.User.Id);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldSession.StatusCode);
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public sealed class TestAuthority : IAsyncLifetime
             NotBefore = now,
             Expires = now.AddMinutes(5),
             Subject = new ClaimsIdentity([new Claim("sub", subject)]),
-            Claims = claims ?? new Dictionary<string, object>(),
+            // A jti of its own, as providers give, so two tokens issued in one second differ.
+            Claims = new Dictionary<string, object>(claims ?? new Dictionary<string, object>()) { ["jti"] = Guid.NewGuid().ToString() },
             SigningCredentials = new SigningCredentials(_keys[^1], SecurityAlgorithms.RsaSha256),
         };
         change?.Invoke(descriptor);

@@ -56,16 +56,35 @@ public sealed class ExternalLoginGrainTests
     }
 
     [Fact]
-    public async Task SignInAsync_EmailOfAnotherAccountWithLinking_SignsInToThatAccount()
+    public async Task SignInAsync_EmailOfAnotherAccountWithLinking_SignsInToThatAccountAndEndsItsPasswordAndSessions()
     {
         await using var silo = await TestSilo.StartAsync();
         var existing = await RegisterAsync(silo);
+        var account = silo.GrainFactory.GetGrain<IUserGrain>(existing.Id);
+        await account.SessionStartedAsync("s1", existing.SessionVersion, DateTimeOffset.UtcNow.AddHours(1));
         var identity = Identity(email: existing.Email) with { LinkByEmail = true };
 
         var result = await silo.GrainFactory.GetGrain<IExternalLoginGrain>(identity.LoginKey).SignInAsync(identity);
 
         Assert.Equal(existing.Id, result.User!.Id);
-        Assert.Null(result.User.ExternalIssuer);
+        Assert.Equal(Issuer, result.User.ExternalIssuer);
+        Assert.Null((await account.BeginSignInAsync())!.PasswordHash);
+        Assert.Null(await account.AuthenticateAsync("s1", existing.SessionVersion));
+    }
+
+    [Fact]
+    public async Task SignInAsync_EmailOfAnAccountOfAnotherProvider_IsTakenEvenWithLinking()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var existing = await RegisterAsync(silo);
+        var other = Identity(email: existing.Email) with { Issuer = "https://other.example.com", LinkByEmail = true };
+        await silo.GrainFactory.GetGrain<IExternalLoginGrain>(other.LoginKey).SignInAsync(other);
+        var identity = Identity(email: existing.Email) with { LinkByEmail = true };
+
+        var result = await silo.GrainFactory.GetGrain<IExternalLoginGrain>(identity.LoginKey).SignInAsync(identity);
+
+        Assert.True(result.EmailTaken);
+        Assert.Null(result.User);
     }
 
     [Fact]

@@ -113,7 +113,8 @@ public sealed class MessageCodecTests
     [InlineData(17, 3, 5)]
     [InlineData(1, 65, 5)]
     [InlineData(1, 3, 1025)]
-    public void ReadRequestHeader_ContextOverTheLimits_ThrowsWireFormatException(int count, int keyLength, int valueLength)
+    [InlineData(2, 0, 5)]
+    public void ReadRequestHeader_ContextOverTheLimitsOrWithAKeyTwice_ThrowsWireFormatException(int count, int keyLength, int valueLength)
     {
         var buffer = new ArrayBufferWriter<byte>();
         WireWriter.WriteInt64(buffer, 1);
@@ -128,7 +129,8 @@ public sealed class MessageCodecTests
         WireWriter.WriteByte(buffer, (byte)count);
         for (var index = 0; index < count; index++)
         {
-            WireWriter.WriteString(buffer, new string('k', keyLength - 1) + index % 10);
+            // A key length of 0 stands for one key written every time.
+            WireWriter.WriteString(buffer, keyLength == 0 ? "same" : new string('k', keyLength - 1) + index % 10);
             WireWriter.WriteString(buffer, new string('v', valueLength));
         }
 
