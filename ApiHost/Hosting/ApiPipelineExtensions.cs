@@ -4,6 +4,7 @@ using Cluster.ApiHost.Audit;
 using Cluster.ApiHost.Auth;
 using Cluster.ApiHost.Identity;
 using Cluster.ApiHost.RateLimiting;
+using Cluster.ApiHost.Sockets;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,8 @@ public static class ApiPipelineExtensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseCors();
-        app.UseWebSockets();
+        // Only /web upgrades: elsewhere the middleware would add a handshake feature to every request for nothing.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(PackageSocketEndpoints.Path), web => web.UseWebSockets());
         app.UseAuthentication();
         app.UseMiddleware<CsrfProtection>();
         app.UseMiddleware<RateLimiting.RateLimiting>();

@@ -9,9 +9,12 @@ namespace Cluster.ApiHost.Sockets;
 /// <summary>The WebSocket package protocol of ../shared/contracts/websocket.md on <c>/web</c>, and the list of its packages.</summary>
 public static class PackageSocketEndpoints
 {
+    /// <summary>The path clients connect to.</summary>
+    public const string Path = "/web";
+
     public static IEndpointRouteBuilder MapPackageSocketEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var web = endpoints.MapGroup("/web").WithTags("WebSocket");
+        var web = endpoints.MapGroup(Path).WithTags("WebSocket");
         web.MapGet(string.Empty, ConnectAsync).ExcludeFromDescription();
         web.MapGet("/packages", ListPackages);
         return endpoints;
