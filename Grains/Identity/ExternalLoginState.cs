@@ -24,6 +24,9 @@ public sealed class ExternalLoginState
     /// <summary>A copy to restore when a write fails.</summary>
     public ExternalLoginState Clone() => new()
     {
-        UserId = UserId, Linked = Linked, MappedGroupIds = [.. MappedGroupIds], UsedIdTokens = new(UsedIdTokens, StringComparer.Ordinal),
+        UserId = UserId,
+        Linked = Linked,
+        MappedGroupIds = [.. MappedGroupIds],
+        UsedIdTokens = new(UsedIdTokens, StringComparer.Ordinal),
     };
 }
