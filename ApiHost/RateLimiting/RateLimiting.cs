@@ -1,12 +1,13 @@
 using System.Globalization;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
+using Cluster.ApiHost.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.ApiHost.RateLimiting;
 
 /// <summary>
-/// Applies the route's rate limit policy to every <c>/api</c> request, per user when signed in (for per-user
+/// Applies the route's rate limit policy to every <c>/api</c> request and WebSocket handshake on <c>/web</c>, per user when signed in (for per-user
 /// policies), else per client address: <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and
 /// <c>X-RateLimit-Reset</c> (seconds until the window ends) on every answer; 429 with <c>Retry-After</c> once the
 /// window is used up.
@@ -23,7 +24,8 @@ public sealed class RateLimiting(RequestDelegate next, ClusterRateLimiter limite
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.Value;
-        if (!settings.Enabled || !context.Request.Path.StartsWithSegments("/api"))
+        // The WebSocket handshake counts as a request too: each one may check a token and hold a socket.
+        if (!settings.Enabled || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(PackageSocketEndpoints.Path)))
         {
             await next(context);
             return;

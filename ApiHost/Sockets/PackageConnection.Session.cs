@@ -107,7 +107,7 @@ internal sealed partial class PackageConnection
 
             return PackageSocketTokens.FromAuthorization(token.GetString()!, schemeRequired: false);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             return null;
         }

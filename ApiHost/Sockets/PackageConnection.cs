@@ -27,6 +27,7 @@ internal sealed partial class PackageConnection : IPackagePushTarget
     private volatile AuthenticatedCaller? _caller;
     private string? _token;
     private int _queued;
+    private long _queuedBytes;
     private int _closing;
 
     public PackageConnection(PackageSocketHost host, WebSocket socket, PackageFormat format, AuthenticatedCaller? caller, string? token)
@@ -54,9 +55,10 @@ internal sealed partial class PackageConnection : IPackagePushTarget
                 return;
             }
 
-            counted = await _host.Cluster.GetGrain<ISocketConnectionsGrain>(_caller!.User.Id)
-                .TryOpenAsync(_connectionId, Options.MaxConnectionsPerUser, Options.ConnectionLease, Closed);
-            if (!counted)
+            // Counted from the attempt on: an open that went through at the grain but failed here is forgotten too.
+            counted = true;
+            if (!await _host.Cluster.GetGrain<ISocketConnectionsGrain>(_caller!.User.Id)
+                .TryOpenAsync(_connectionId, Options.MaxConnectionsPerUser, Options.ConnectionLease, Closed))
             {
                 Close(WebSocketCloseStatus.PolicyViolation, "Maximum concurrent connections exceeded");
                 return;
@@ -96,7 +98,9 @@ internal sealed partial class PackageConnection : IPackagePushTarget
         while (Volatile.Read(ref _closing) == 0)
         {
             var (type, length) = await ReceiveAsync(Closed);
-            if (type is null)
+
+            // A message that arrives once closing began (the session ended, say) is not served.
+            if (type is null || Volatile.Read(ref _closing) != 0)
             {
                 return;
             }
@@ -189,12 +193,18 @@ internal sealed partial class PackageConnection : IPackagePushTarget
             return false;
         }
 
-        if (Interlocked.Increment(ref _queued) > Options.MaxQueuedFrames)
+        var bytes = frame.Bytes?.Length ?? 0;
+        if (Interlocked.Increment(ref _queued) > Options.MaxQueuedFrames || Interlocked.Add(ref _queuedBytes, bytes) > Options.MaxQueuedBytes)
         {
             // A client that reads nothing would hold every frame in memory; it cannot be told more, so it is cut off.
-            LogClientTooSlow(_host.Logger, Options.MaxQueuedFrames);
-            _socket.Abort();
-            _lifetime.Cancel();
+            if (Interlocked.Exchange(ref _closing, 1) == 0)
+            {
+                LogClientTooSlow(_host.Logger, Options.MaxQueuedFrames, Options.MaxQueuedBytes);
+                _outbound.Writer.TryComplete();
+                _socket.Abort();
+                _lifetime.Cancel();
+            }
+
             return false;
         }
 
@@ -207,6 +217,10 @@ internal sealed partial class PackageConnection : IPackagePushTarget
         {
             _outbound.Writer.TryWrite(new Frame(null, WebSocketMessageType.Close, status, reason));
             _outbound.Writer.TryComplete();
+
+            // The frames queued before the close, the close and the client's answer get this long, even from a client
+            // that stopped reading (whose sends would otherwise wait for ever).
+            _lifetime.CancelAfter(CloseGrace);
         }
     }
 
@@ -221,18 +235,15 @@ internal sealed partial class PackageConnection : IPackagePushTarget
                 {
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
-                        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Closed);
-                        timeout.CancelAfter(CloseGrace);
-                        await _socket.CloseOutputAsync(frame.CloseStatus, frame.Reason, timeout.Token);
+                        await _socket.CloseOutputAsync(frame.CloseStatus, frame.Reason, Closed);
                     }
 
-                    // The client's close frame ends the receiving; one that never comes ends it after the grace.
-                    _lifetime.CancelAfter(CloseGrace);
 
                     return;
                 }
 
                 await _socket.SendAsync(frame.Bytes, frame.Type, endOfMessage: true, Closed);
+                Interlocked.Add(ref _queuedBytes, -frame.Bytes.Length);
             }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)

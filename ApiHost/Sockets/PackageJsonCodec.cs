@@ -22,32 +22,82 @@ internal static class PackageJsonCodec
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return EnvelopeRead.Close("Not a JSON object; send {\"pkg_id\": <int>, \"req_id\": \"<uuid>\", \"data\": {...}}");
+                return Read(document.RootElement);
             }
-
-            if (!root.TryGetProperty("pkg_id", out var packageId) || packageId.ValueKind != JsonValueKind.Number || !packageId.TryGetInt32(out var id))
+            catch (InvalidOperationException)
             {
-                return EnvelopeRead.Close("pkg_id must be an integer");
+                // A string escape the parser let through but that is no Unicode text (a lone surrogate).
+                return EnvelopeRead.Close("A string is not valid Unicode");
             }
-
-            if (!root.TryGetProperty("req_id", out var requestId) || requestId.ValueKind != JsonValueKind.String || !Guid.TryParse(requestId.GetString(), out var guid))
-            {
-                return EnvelopeRead.Close("req_id must be a UUID");
-            }
-
-            var canonical = guid.ToString("D");
-            if (!root.TryGetProperty("data", out var data) || data.ValueKind == JsonValueKind.Null)
-            {
-                return EnvelopeRead.Read(new PackageRequest(id, canonical, EmptyObject()));
-            }
-
-            return data.ValueKind == JsonValueKind.Object
-                ? EnvelopeRead.Read(new PackageRequest(id, canonical, data.Clone()))
-                : EnvelopeRead.Answer(id, canonical, "data must be a JSON object or null.");
         }
+    }
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> when a string or name in <paramref name="element"/> is not valid Unicode.</summary>
+    public static void CheckStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckStrings(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    CheckStrings(property.Value);
+                }
+
+                break;
+        }
+    }
+
+    private static EnvelopeRead Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return EnvelopeRead.Close("Not a JSON object; send {\"pkg_id\": <int>, \"req_id\": \"<uuid>\", \"data\": {...}}");
+        }
+
+        if (!root.TryGetProperty("pkg_id", out var packageId) || packageId.ValueKind != JsonValueKind.Number || !packageId.TryGetInt32(out var id))
+        {
+            return EnvelopeRead.Close("pkg_id must be an integer");
+        }
+
+        if (!root.TryGetProperty("req_id", out var requestId) || requestId.ValueKind != JsonValueKind.String || !Guid.TryParse(requestId.GetString(), out var guid))
+        {
+            return EnvelopeRead.Close("req_id must be a UUID");
+        }
+
+        var canonical = guid.ToString("D");
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind == JsonValueKind.Null)
+        {
+            return EnvelopeRead.Read(new PackageRequest(id, canonical, EmptyObject()));
+        }
+
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return EnvelopeRead.Answer(id, canonical, "data must be a JSON object or null.");
+        }
+
+        try
+        {
+            CheckStrings(data);
+        }
+        catch (InvalidOperationException)
+        {
+            return EnvelopeRead.Answer(id, canonical, "data has a string that is not valid Unicode (a lone surrogate escape).");
+        }
+
+        return EnvelopeRead.Read(new PackageRequest(id, canonical, data.Clone()));
     }
 
     /// <summary>A response or push: <c>pkg_id</c>, <c>req_id</c>, <c>status_code</c>, <c>meta</c>, <c>data</c>, in that order.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Cluster.ApiHost.Sockets;
 
@@ -86,9 +87,15 @@ internal static class PackageProtobufCodec
             return EnvelopeRead.Read(new PackageRequest(packageId, canonical, PackageJsonCodec.EmptyObject()));
         }
 
+        if (!Utf8.IsValid(dataJson))
+        {
+            return EnvelopeRead.Answer(packageId, canonical, "data_json is not UTF-8.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(dataJson.ToArray());
+            PackageJsonCodec.CheckStrings(document.RootElement);
             return document.RootElement.ValueKind switch
             {
                 JsonValueKind.Object => EnvelopeRead.Read(new PackageRequest(packageId, canonical, document.RootElement.Clone())),
@@ -99,6 +106,10 @@ internal static class PackageProtobufCodec
         catch (JsonException)
         {
             return EnvelopeRead.Answer(packageId, canonical, "data_json is not JSON.");
+        }
+        catch (InvalidOperationException)
+        {
+            return EnvelopeRead.Answer(packageId, canonical, "data_json has a string that is not valid Unicode (a lone surrogate escape).");
         }
     }
 

@@ -54,7 +54,9 @@ public static class PackageSocketEndpoints
         }
 
         var keepAlive = host.Options.KeepAliveInterval;
-        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = keepAlive == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : keepAlive });
+        var socket = await context.WebSockets.AcceptWebSocketAsync(keepAlive == TimeSpan.Zero
+            ? new WebSocketAcceptContext { KeepAliveInterval = Timeout.InfiniteTimeSpan }
+            : new WebSocketAcceptContext { KeepAliveInterval = keepAlive, KeepAliveTimeout = keepAlive });
         await host.RunAsync(socket, chosen.Value, caller, token, context.RequestAborted);
         return TypedResults.Empty;
     }

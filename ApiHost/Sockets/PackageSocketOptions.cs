@@ -35,7 +35,13 @@ public sealed class PackageSocketOptions
     /// <summary>Frames queued for a client that does not read them before its connection is dropped. Default 10,000; 100 to 1,000,000.</summary>
     public int MaxQueuedFrames { get; set; } = 10_000;
 
-    /// <summary>The interval of WebSocket pings that keep idle connections open through proxies. Default 30 s; zero for none, at most 10 min.</summary>
+    /// <summary>Bytes queued for a client that does not read them before its connection is dropped. Default 16 MiB; 64 KiB to 1 GiB.</summary>
+    public long MaxQueuedBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The interval of WebSocket pings that keep idle connections open through proxies; a client that answers none
+    /// within another interval is dropped. Default 30 s; zero for none, at most 10 min.
+    /// </summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
@@ -52,6 +58,11 @@ internal sealed class PackageSocketOptionsValidator : IValidateOptions<PackageSo
         Within(options.AuthFrameTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), nameof(options.AuthFrameTimeout));
         Within(options.SessionCheckInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(options.SessionCheckInterval));
         Within(options.ConnectionLease, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1), nameof(options.ConnectionLease));
+        if (options.MaxQueuedBytes is < 64 * 1024 or > 1024L * 1024 * 1024)
+        {
+            failures.Add($"{section}:{nameof(options.MaxQueuedBytes)} is {options.MaxQueuedBytes}; set 65536 to 1073741824.");
+        }
+
         Within(options.KeepAliveInterval, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(options.KeepAliveInterval));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 

@@ -29,7 +29,7 @@ public sealed class PageChatsPackage(IClusterClient cluster) : IPackageHandler
         {
           "type": "object",
           "properties": {
-            "page": { "type": "integer", "minimum": 1 },
+            "page": { "type": "integer", "minimum": 1, "maximum": {{StateListQuery.MaxOffset}} },
             "per_page": { "type": "integer", "minimum": 1, "maximum": {{IChatDirectoryGrain.MaxListPageSize}} },
             "cursor": { "type": ["string", "null"], "maxLength": 200 },
             "filters": { "type": "object", "properties": {}, "additionalProperties": false, "description": "No filter applies to chats yet." }

@@ -124,6 +124,47 @@ public sealed class PackageSocketTests(IdentityClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Requests_SentBeforeAnyAnswerIsRead_AreAnsweredInTheirOrder()
+    {
+        using var api = cluster.Client();
+        var user = await api.RegisterNewAsync();
+        using var socket = await PackageSocket.ConnectAsync(cluster.First, $"?token={user.AccessToken}");
+
+        var sent = new List<string>();
+        for (var request = 0; request < 20; request++)
+        {
+            sent.Add(await socket.SendAsync(request % 3 == 0 ? 999 : 1 + (request % 2), null));
+        }
+
+        var answered = new List<string>();
+        for (var answer = 0; answer < sent.Count; answer++)
+        {
+            answered.Add((await socket.ReceiveJsonAsync()).GetProperty("req_id").GetString()!);
+        }
+
+        Assert.Equal(sent, answered);
+    }
+
+    [Fact]
+    public async Task Strings_ThatAreNotUnicode_AreRefusedWithoutEndingTheConnection()
+    {
+        using var api = cluster.Client();
+        var user = await api.RegisterNewAsync();
+        using var socket = await PackageSocket.ConnectAsync(cluster.First, $"?token={user.AccessToken}");
+        using var framed = await PackageSocket.ConnectAsync(cluster.First, string.Empty);
+        var requestId = PackageSocket.NewRequestId();
+
+        await socket.SendTextAsync($$$"""{"pkg_id": 3, "req_id": "{{{requestId}}}", "data": {"title": "\ud800"} }""");
+        var refused = await socket.ReceiveJsonAsync();
+        var served = await socket.AskAsync(1, null);
+        await framed.SendTextAsync("""{"type": "auth", "token": "Bearer \udfff"}""");
+
+        Assert.Equal((2, "invalid_envelope"), (refused.GetProperty("status_code").GetInt32(), refused.GetProperty("data").GetProperty("code").GetString()));
+        Assert.Equal(0, served.GetProperty("status_code").GetInt32());
+        Assert.Equal((4001, "Authentication failed"), await framed.ReceiveCloseAsync());
+    }
+
+    [Fact]
     public async Task AdminPackage_ForAnAdministrator_SearchesAccounts()
     {
         using var api = cluster.Client();
