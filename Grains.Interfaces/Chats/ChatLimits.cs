@@ -18,6 +18,9 @@ public static class ChatLimits
     /// <summary>The longest answer generated, in characters; the model is stopped there.</summary>
     public const int MaxAnswerCharacters = 100_000;
 
+    /// <summary>The chunks of a stream stored together once complete (see <see cref="IChatStreamPageGrain"/>).</summary>
+    public const int StreamPageSize = 256;
+
     /// <summary>How long after an answer ended a resumed stream still gets it (as <c>data-appendMessage</c>).</summary>
     public static readonly TimeSpan RecentAnswerWindow = TimeSpan.FromSeconds(15);
 }

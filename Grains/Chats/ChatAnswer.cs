@@ -43,9 +43,9 @@ internal sealed class ChatAnswer
     public static ChatAnswer Begin(string messageId) =>
         new(messageId, [ChatChunks.Start(messageId), ChatChunks.StartStep()], string.Empty, string.Empty, null);
 
-    /// <summary>The answer as a stream persisted it.</summary>
-    public static ChatAnswer From(ChatStreamState state) =>
-        new(state.AssistantMessageId!, [.. state.Chunks], state.Text, state.Reasoning, state.OpenPart) { Usage = state.Usage };
+    /// <summary>The answer as a stream persisted it, with all its <paramref name="chunks"/> (the paged ones and the state's).</summary>
+    public static ChatAnswer From(ChatStreamState state, IEnumerable<string> chunks) =>
+        new(state.AssistantMessageId!, [.. chunks], state.Text, state.Reasoning, state.OpenPart) { Usage = state.Usage };
 
     /// <summary>Adds a piece of text or reasoning; returns the index of the first chunk it added.</summary>
     public int Add(ModelStreamItem item)
@@ -106,10 +106,11 @@ internal sealed class ChatAnswer
         return new ChatMessageInfo(MessageId, "assistant", parts.RootElement.Clone(), attachments.RootElement.Clone(), createdAt, status);
     }
 
-    /// <summary>What is persisted of the answer.</summary>
-    public void CopyTo(ChatStreamState state)
+    /// <summary>What is persisted of the answer, with its chunks after the first <paramref name="pagedChunkCount"/> (stored in pages).</summary>
+    public void CopyTo(ChatStreamState state, int pagedChunkCount)
     {
-        state.Chunks = [.. Chunks];
+        state.PagedChunkCount = pagedChunkCount;
+        state.Chunks = Chunks.GetRange(pagedChunkCount, Chunks.Count - pagedChunkCount);
         state.Text = _text.ToString();
         state.Reasoning = _reasoning.ToString();
         state.OpenPart = _openPart;

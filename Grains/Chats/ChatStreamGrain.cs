@@ -36,15 +36,22 @@ public sealed partial class ChatStreamGrain(
     private Task _persisting = Task.CompletedTask;
     private long _persistedAt;
 
+    // Every chunk of a stream that is not generating here (read back with its pages on activation), and how many of
+    // them are stored in pages.
+    private List<string> _chunks = [];
+    private int _pagedCount;
+
     private ChatStreamState State => stream.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _pagedCount = State.PagedChunkCount;
+        _chunks = await ChatStreamPages.LoadAsync(GrainFactory, this.GetPrimaryKeyString(), State, cancellationToken);
         if (State.Status == ChatStreamStatus.Running)
         {
             // Only the activation that started a generation runs it: this one finds the answer its silo left behind.
             LogInterrupted(logger, this.GetPrimaryKeyString());
-            var answer = ChatAnswer.From(State);
+            var answer = ChatAnswer.From(State, _chunks);
             answer.Close(ChatStreamStatus.Interrupted, InterruptedText);
             Save(answer, ChatStreamStatus.Interrupted, timeProvider.GetUtcNow());
             await stream.WriteStateAsync(cancellationToken);
@@ -52,7 +59,7 @@ public sealed partial class ChatStreamGrain(
 
         if (State.Status is not (ChatStreamStatus.Pending or ChatStreamStatus.Running) && !State.Recorded)
         {
-            _ = RecordAndSaveAsync(ChatAnswer.From(State));
+            _ = RecordAndSaveAsync(ChatAnswer.From(State, _chunks));
         }
     }
 
@@ -170,6 +177,7 @@ public sealed partial class ChatStreamGrain(
 
         await _persisting;
         var closing = answer.Close(status, errorText);
+        await StorePagesAsync(answer);
         Save(answer, status, timeProvider.GetUtcNow());
         await RecordAndSaveAsync(answer);
         Publish(answer, closing, finished: true);
@@ -216,32 +224,6 @@ public sealed partial class ChatStreamGrain(
         }
     }
 
-    // In the background, one write at a time, of a copy: the generation goes on while the write is under way.
-    private void PersistIfDue(ChatAnswer answer)
-    {
-        if (!_persisting.IsCompleted || timeProvider.GetElapsedTime(_persistedAt) < options.CurrentValue.PersistInterval)
-        {
-            return;
-        }
-
-        _persistedAt = timeProvider.GetTimestamp();
-        Save(answer, ChatStreamStatus.Running, null);
-        _persisting = PersistAsync();
-    }
-
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await stream.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            // A stale version deactivates this activation, which ends the generation as interrupted.
-            LogPersistFailed(logger, exception, this.GetPrimaryKeyString());
-        }
-    }
-
     private async Task TitleAsync(string chatId, string firstMessage)
     {
         try
@@ -256,26 +238,9 @@ public sealed partial class ChatStreamGrain(
         }
     }
 
-    // A fresh state object each time: a write under way serializes the one it was given, never one being changed.
-    private void Save(ChatAnswer answer, ChatStreamStatus status, DateTimeOffset? finishedAt)
-    {
-        var state = new ChatStreamState
-        {
-            ChatId = State.ChatId,
-            AssistantMessageId = State.AssistantMessageId,
-            ModelId = State.ModelId,
-            StartedAt = State.StartedAt,
-            Status = status,
-            FinishedAt = finishedAt,
-            Recorded = State.Recorded,
-        };
-        answer.CopyTo(state);
-        stream.State = state;
-    }
-
     private ChatStreamSnapshot Snapshot(int fromIndex)
     {
-        var chunks = _answer is { } live && State.Status == ChatStreamStatus.Running ? live.Chunks : State.Chunks;
+        var chunks = _answer is { } live && State.Status == ChatStreamStatus.Running ? live.Chunks : _chunks;
         var from = Math.Clamp(fromIndex, 0, chunks.Count);
         return new ChatStreamSnapshot(from, chunks.GetRange(from, chunks.Count - from), State.Status, State.FinishedAt);
     }

@@ -17,7 +17,13 @@ public sealed class ChatStreamState
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>Every chunk so far, in order, as sent.</summary>
+    /// <summary>
+    /// How many chunks, from the first, are stored in pages (<see cref="ChatStreamPageGrain"/>, written before the
+    /// state that counts them); a multiple of <see cref="ChatLimits.StreamPageSize"/>.
+    /// </summary>
+    public int PagedChunkCount { get; set; }
+
+    /// <summary>The chunks after the paged ones, in order, as sent.</summary>
     public List<string> Chunks { get; set; } = [];
 
     /// <summary>The answer's text so far.</summary>

@@ -10,7 +10,7 @@ namespace Cluster.Silo.Tests;
 /// <summary>A chat answer whose silo is killed with SIGKILL mid-stream.</summary>
 public sealed class SiloChatProcessTests(ITestOutputHelper output)
 {
-    // 50 words a second and 2,000 words: the answer is still running when its silo dies.
+    // 50 words a second and 2,000 words: the answer is still running when its silo dies, 7 s in.
     private static readonly Dictionary<string, string> ChatSettings = new()
     {
         ["Chat__Local__WordsPerSecond"] = "50",
@@ -34,9 +34,11 @@ public sealed class SiloChatProcessTests(ITestOutputHelper output)
             var chat = factory.GetGrain<IChatGrain>(chatId);
             var started = await chat.SendAsync(new ChatTurn(userId, "m1", Parts("/words 2000 a long one"), "chat-model", ChatVisibility.Private));
             var stream = factory.GetGrain<IChatStreamGrain>(started.StreamId!);
-            await WaitUntilAsync(async () => (await stream.GetChunksAsync(0)).Chunks.Count > 60, "the answer has streamed 60 chunks");
+            // Past the first page of chunks (256), which the survivor reads back from its page grain.
+            await WaitUntilAsync(async () => (await stream.GetChunksAsync(0)).Chunks.Count > 300, "the answer has streamed 300 chunks");
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var seenBeforeKill = (await stream.GetChunksAsync(0)).Chunks.Count;
+            var seen = (await stream.GetChunksAsync(0)).Chunks;
+            var seenBeforeKill = seen.Count;
 
             survivor = SiloProcess.Start(connectionString, clusterId, settings: ChatSettings);
             await ProcessCluster.WaitForActiveSilosAsync(connectionString, clusterId, [generating, survivor], 2);
@@ -55,6 +57,7 @@ public sealed class SiloChatProcessTests(ITestOutputHelper output)
             Assert.Equal(ChatStreamStatus.Interrupted, after.Status);
             Assert.True(after.Chunks.Count >= seenBeforeKill - 20, $"{after.Chunks.Count} chunks kept of {seenBeforeKill} seen a second before the kill.");
             Assert.Equal("error", TypeOf(after.Chunks[^1]));
+            Assert.Equal(seen.Take(300), after.Chunks.Take(300));
             var interrupted = view!.Messages[1];
             Assert.Equal(ChatMessageStatus.Interrupted, interrupted.Status);
             Assert.Equal(started.AssistantMessageId, interrupted.Id);

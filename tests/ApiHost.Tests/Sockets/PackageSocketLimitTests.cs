@@ -135,6 +135,40 @@ public sealed class PackageSocketLimitTests(IdentityClusterFixture cluster)
         Assert.Equal(1UL, unknown[3]);
     }
 
+    [Fact]
+    public async Task Protobuf_MalformedMessagesAndTextFrames_CloseWith1003AndBadDataIsStatus2()
+    {
+        using var api = cluster.Client();
+        var user = await api.RegisterNewAsync();
+        var query = $"?format=protobuf&token={user.AccessToken}";
+        using var truncated = await PackageSocket.ConnectAsync(cluster.First, query);
+        using var text = await PackageSocket.ConnectAsync(cluster.First, query);
+        using var badData = await PackageSocket.ConnectAsync(cluster.First, query);
+        var requestId = Guid.NewGuid().ToString();
+
+        await truncated.SendBinaryAsync([0x12, 0x50, 0x41]);
+        await text.SendAsync(1, null);
+        await badData.SendBinaryAsync(Protobuf.Request(1, requestId, "{not json"));
+        var answer = Protobuf.Fields(await BinaryAsync(badData));
+
+        Assert.Equal(1003, (await truncated.ReceiveCloseAsync()).Status);
+        Assert.Equal(1003, (await text.ReceiveCloseAsync()).Status);
+        Assert.Equal(2UL, answer[3]);
+        Assert.Equal(requestId, Encoding.UTF8.GetString((byte[])answer[2]));
+    }
+
+    [Fact]
+    public async Task Connect_WithARevokedToken_IsRefusedWith401()
+    {
+        using var api = cluster.Client();
+        var user = await api.RegisterNewAsync();
+        using var logout = await api.SendAsync(HttpMethod.Post, "/api/auth/logout", bearer: user.AccessToken);
+
+        var status = await PackageSocket.RefusedStatusAsync(cluster.Second, $"?token={user.AccessToken}");
+
+        Assert.Equal(401, status);
+    }
+
     private static async Task<byte[]> BinaryAsync(PackageSocket socket)
     {
         var (type, bytes) = await socket.ReceiveAsync();
