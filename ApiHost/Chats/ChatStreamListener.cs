@@ -12,24 +12,41 @@ internal sealed class ChatStreamListener : IChatStreamObserver
     public void OnChunks(string streamId, int firstIndex, IReadOnlyList<string> chunks, bool finished) =>
         _batches.Writer.TryWrite(new ChunkBatch(firstIndex, chunks, finished));
 
-    /// <summary>The next batch, or null when none arrived within <paramref name="patience"/>.</summary>
+    /// <summary>
+    /// The next batch, joined with the batches queued right after it that continue it (so a client that fell behind
+    /// gets them in one write and flush), or null when none arrived within <paramref name="patience"/>.
+    /// </summary>
     public async Task<ChunkBatch?> ReadAsync(TimeSpan patience, CancellationToken cancellationToken)
     {
         if (_batches.Reader.TryRead(out var ready))
         {
-            return ready;
+            return JoinQueued(ready);
         }
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(patience);
         try
         {
-            return await _batches.Reader.ReadAsync(wait.Token);
+            return JoinQueued(await _batches.Reader.ReadAsync(wait.Token));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
         }
+    }
+
+    private ChunkBatch JoinQueued(ChunkBatch first)
+    {
+        List<string>? joined = null;
+        var batch = first;
+        while (!batch.Finished && _batches.Reader.TryPeek(out var next) && next.FirstIndex == batch.FirstIndex + batch.Chunks.Count)
+        {
+            _batches.Reader.TryRead(out _);
+            (joined ??= [.. first.Chunks]).AddRange(next.Chunks);
+            batch = next with { FirstIndex = first.FirstIndex, Chunks = joined };
+        }
+
+        return batch;
     }
 
     /// <summary>Chunks pushed together.</summary>
