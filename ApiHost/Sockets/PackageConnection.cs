@@ -238,7 +238,6 @@ internal sealed partial class PackageConnection : IPackagePushTarget
                         await _socket.CloseOutputAsync(frame.CloseStatus, frame.Reason, Closed);
                     }
 
-
                     return;
                 }
 
