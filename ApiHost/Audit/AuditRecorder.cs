@@ -12,16 +12,19 @@ public sealed class AuditRecorder(RequestDelegate next, AuditTrail trail, TimePr
 {
     private const int MaxTargetLength = 300;
 
-    public async Task InvokeAsync(HttpContext context)
+    // Reads pass straight through, with no async frame of their own: they are most requests, and none is audited.
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || !request.Path.StartsWithSegments("/api"))
-        {
-            await next(context);
-            return;
-        }
+        return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            || !request.Path.StartsWithSegments("/api")
+            ? next(context)
+            : RecordAsync(context);
+    }
 
+    private async Task RecordAsync(HttpContext context)
+    {
+        var request = context.Request;
         var failed = false;
         try
         {

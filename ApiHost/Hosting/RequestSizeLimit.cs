@@ -11,16 +11,15 @@ namespace Cluster.ApiHost.Hosting;
 /// </summary>
 public sealed class RequestSizeLimit(RequestDelegate next, IOptions<HttpSecurityOptions> options)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
-            await ApiProblem.Create(
+            return ApiProblem.Create(
                 StatusCodes.Status413PayloadTooLarge,
                 "bad_request:api",
                 $"The request body is {context.Request.ContentLength} bytes; at most {limit} are accepted.").ExecuteAsync(context);
-            return;
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -28,6 +27,6 @@ public sealed class RequestSizeLimit(RequestDelegate next, IOptions<HttpSecurity
             feature.MaxRequestBodySize = limit;
         }
 
-        await next(context);
+        return next(context);
     }
 }

@@ -21,15 +21,19 @@ public sealed class RateLimiting(RequestDelegate next, ClusterRateLimiter limite
     private const string RemainingHeader = "X-RateLimit-Remaining";
     private const string ResetHeader = "X-RateLimit-Reset";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+
+        // The WebSocket handshake counts as a request too: each one may check a token and hold a socket.
+        return options.Value.Enabled && (path.StartsWithSegments("/api") || path.StartsWithSegments(PackageSocketEndpoints.Path))
+            ? LimitAsync(context)
+            : next(context);
+    }
+
+    private async Task LimitAsync(HttpContext context)
     {
         var settings = options.Value;
-        // The WebSocket handshake counts as a request too: each one may check a token and hold a socket.
-        if (!settings.Enabled || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(PackageSocketEndpoints.Path)))
-        {
-            await next(context);
-            return;
-        }
 
         var policyName = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.Name ?? RateLimitOptions.Api;
         var partition = settings.Policies[policyName].PerUser && context.Caller() is { } caller

@@ -70,6 +70,15 @@ public sealed class HttpPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_WithoutCorrelationIds_EachGetAnIdOfTheirOwn()
+    {
+        using var first = await _client.GetAsync("/health");
+        using var second = await _client.GetAsync("/health");
+
+        Assert.NotEqual(Assert.Single(first.Headers.GetValues("X-Correlation-ID")), Assert.Single(second.Headers.GetValues("X-Correlation-ID")));
+    }
+
+    [Fact]
     public async Task Response_Api_CarriesSecurityHeadersAndNoStore()
     {
         using var response = await _client.GetAsync("/api/auth/me");
