@@ -12,9 +12,6 @@ public static class AdminUserEndpoints
 {
     private const int DefaultPageSize = 50;
 
-    // Any key serves: the directory is a stateless worker on every silo.
-    private const string DirectoryKey = "all";
-
     public static IEndpointRouteBuilder MapAdminUserEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization(IdentityPolicies.Admin);
@@ -40,7 +37,7 @@ public static class AdminUserEndpoints
 
         try
         {
-            var page = await cluster.GetGrain<IUserDirectoryGrain>(DirectoryKey).SearchAsync(q ?? string.Empty, cursor, pageSize, cancellationToken);
+            var page = await cluster.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).SearchAsync(q ?? string.Empty, cursor, pageSize, cancellationToken);
             return TypedResults.Ok(UserPageResponse.From(page));
         }
         catch (ArgumentException)

@@ -27,7 +27,7 @@ public static class ChatEndpoints
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> PostAsync(
         ChatPostRequest? request, HttpContext context, ChatSender sender, ChatStreamRelay relay, CancellationToken cancellationToken)
     {
-        if (ChatSender.Problem(request) is { } problem)
+        if (ChatRequestValidation.Problem(request) is { } problem)
         {
             return ApiProblem.BadRequest(problem);
         }

@@ -15,10 +15,7 @@ public sealed class ChatSender(IClusterClient cluster, ChatModelAccess models, I
     /// <summary>How long a caller over its quota is told to wait before trying again.</summary>
     public static readonly TimeSpan QuotaRetryAfter = TimeSpan.FromHours(1);
 
-    /// <summary>What is wrong with the body, before anything else is checked (the contract answers 400 before 401).</summary>
-    public static string? Problem(ChatPostRequest? request) => ChatRequestValidation.Problem(request);
-
-    /// <summary>The started answer, or why it did not start. <paramref name="request"/> has passed <see cref="Problem"/>.</summary>
+    /// <summary>The started answer, or why it did not start. <paramref name="request"/> has passed <see cref="ChatRequestValidation.Problem"/>.</summary>
     public async Task<ChatSendResult> StartAsync(ChatPostRequest request, AuthenticatedCaller caller, CancellationToken cancellationToken)
     {
         var (model, allowed) = await models.CheckAsync(request.SelectedChatModel!, caller, cancellationToken);

@@ -9,6 +9,9 @@ namespace Cluster.Grains.Interfaces.Identity;
 /// </summary>
 public interface IUserDirectoryGrain : IGrainWithStringKey
 {
+    /// <summary>The key callers use: any serves, as the grain is a stateless worker, but one key keeps one pool of activations.</summary>
+    const string Key = "all";
+
     /// <summary>The largest page.</summary>
     const int MaxPageSize = 200;
 

@@ -10,9 +10,6 @@ public sealed class SearchUsersPackage(IClusterClient cluster) : IPackageHandler
 {
     private const int DefaultLimit = 50;
 
-    // Any key serves: the directory is a stateless worker on every silo.
-    private const string DirectoryKey = "all";
-
     public int PackageId => 100;
 
     public string Name => "admin.users.search";
@@ -41,7 +38,7 @@ public sealed class SearchUsersPackage(IClusterClient cluster) : IPackageHandler
         var limit = data.TryGetProperty("limit", out var limitValue) ? limitValue.GetInt32() : DefaultLimit;
         try
         {
-            var page = await cluster.GetGrain<IUserDirectoryGrain>(DirectoryKey).SearchAsync(query, cursor, limit, cancellationToken);
+            var page = await cluster.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).SearchAsync(query, cursor, limit, cancellationToken);
             return PackageReply.Ok(UserPageResponse.From(page));
         }
         catch (ArgumentException)

@@ -45,7 +45,7 @@ public sealed partial class SendMessagePackage(ChatSender sender, ChatStreamRela
     public async Task<PackageReply> HandleAsync(PackageCall call, CancellationToken cancellationToken)
     {
         var request = call.Request.Data.Deserialize<ChatPostRequest>(JsonSerializerOptions.Web);
-        if (ChatSender.Problem(request) is { } problem)
+        if (ChatRequestValidation.Problem(request) is { } problem)
         {
             return PackageReply.Invalid("bad_request:api", problem);
         }

@@ -55,15 +55,9 @@ public sealed class ConnectionRobustnessTests
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, silo.GatewayEndpoint!.Port);
 
-        await socket.SendAsync(Frame(FrameType.Request, new byte[32]));
+        await socket.SendAsync(RawFrames.Frame(FrameType.Request, new byte[32]));
         var buffer = new byte[64 * 1024];
-        var received = 0;
-        int read;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
-        {
-            received += read;
-        }
+        var (received, read) = await RawFrames.ReadUntilClosedAsync(socket, buffer);
 
         // The gateway's hello may arrive first; then the connection ends instead of serving the request.
         Assert.Equal(0, read);
@@ -82,12 +76,7 @@ public sealed class ConnectionRobustnessTests
         BinaryPrimitives.WriteInt32LittleEndian(header, 1024 * 1024);
         header[4] = (byte)FrameType.Hello;
         await socket.SendAsync(header);
-        var buffer = new byte[64 * 1024];
-        int read;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
-        {
-        }
+        var (_, read) = await RawFrames.ReadUntilClosedAsync(socket, new byte[64 * 1024]);
 
         Assert.Equal(0, read);
     }
@@ -161,20 +150,11 @@ public sealed class ConnectionRobustnessTests
     {
         using var socket = await listener.AcceptSocketAsync();
         var hello = Encoding.UTF8.GetBytes($$$"""{"protocolVersion":{{{HelloMessage.CurrentProtocolVersion}}},"processId":"silent","role":"silo","grainTypes":{}}""");
-        await socket.SendAsync(Frame(FrameType.Hello, hello));
+        await socket.SendAsync(RawFrames.Frame(FrameType.Hello, hello));
         var sink = new byte[4096];
         while (await socket.ReceiveAsync(sink) > 0)
         {
             // Reads pings and never answers.
         }
-    }
-
-    private static byte[] Frame(FrameType type, byte[] payload)
-    {
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length + 1);
-        frame[4] = (byte)type;
-        payload.CopyTo(frame, 5);
-        return frame;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -55,13 +54,8 @@ public sealed class ProtocolVersionTests
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, silo.GatewayEndpoint!.Port);
 
-        await socket.SendAsync(Frame(FrameType.Hello, Hello(version)));
-        var buffer = new byte[64 * 1024];
-        int read;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
-        {
-        }
+        await socket.SendAsync(RawFrames.Frame(FrameType.Hello, Hello(version)));
+        var (_, read) = await RawFrames.ReadUntilClosedAsync(socket, new byte[64 * 1024]);
 
         Assert.Equal(0, read);
     }
@@ -70,10 +64,10 @@ public sealed class ProtocolVersionTests
     private static async Task<RequestHeader> ReceiveFirstRequestAsync(TcpListener listener)
     {
         using var socket = await listener.AcceptSocketAsync();
-        await socket.SendAsync(Frame(FrameType.Hello, Hello(1, $$""","grainTypes":{"{{typeof(ICallGrain).FullName}}":"call"}""")));
+        await socket.SendAsync(RawFrames.Frame(FrameType.Hello, Hello(1, $$""","grainTypes":{"{{typeof(ICallGrain).FullName}}":"call"}""")));
         while (true)
         {
-            var (type, payload) = await ReadFrameAsync(socket);
+            var (type, payload) = await RawFrames.ReadAsync(socket);
             if (type == FrameType.Request)
             {
                 var reader = new WireReader(new ReadOnlySequence<byte>(payload));
@@ -84,32 +78,4 @@ public sealed class ProtocolVersionTests
 
     private static byte[] Hello(int version, string grainTypes = ",\"grainTypes\":{}") =>
         Encoding.UTF8.GetBytes($$"""{"protocolVersion":{{version}},"processId":"v{{version}}","role":"silo"{{grainTypes}}}""");
-
-    private static async Task<(FrameType Type, byte[] Payload)> ReadFrameAsync(Socket socket)
-    {
-        var prefix = await ReadExactlyAsync(socket, 4);
-        var frame = await ReadExactlyAsync(socket, BinaryPrimitives.ReadInt32LittleEndian(prefix));
-        return ((FrameType)frame[0], frame[1..]);
-    }
-
-    private static async Task<byte[]> ReadExactlyAsync(Socket socket, int length)
-    {
-        var bytes = new byte[length];
-        for (var offset = 0; offset < length;)
-        {
-            var read = await socket.ReceiveAsync(bytes.AsMemory(offset));
-            offset += read > 0 ? read : throw new IOException("The client closed the connection.");
-        }
-
-        return bytes;
-    }
-
-    private static byte[] Frame(FrameType type, byte[] payload)
-    {
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length + 1);
-        frame[4] = (byte)type;
-        payload.CopyTo(frame, 5);
-        return frame;
-    }
 }
