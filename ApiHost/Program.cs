@@ -3,6 +3,7 @@ using Cluster.ApiHost.Chats;
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
+using Cluster.ApiHost.Plugins;
 using Cluster.ApiHost.Sockets;
 using Cluster.Runtime.Hosting;
 
@@ -11,6 +12,7 @@ builder.AddCluster();
 builder.AddApiPipeline();
 builder.AddIdentityServices();
 builder.AddChatServices();
+builder.AddPluginServices();
 builder.AddPackageSockets();
 builder.AddApiDocumentation();
 builder.AddAdminCommand(args);
@@ -28,6 +30,7 @@ app.MapSiloHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapIdentityEndpoints();
 app.MapChatFeature();
+app.MapPluginFeature();
 app.MapPackageSocketEndpoints();
 app.Run();
 

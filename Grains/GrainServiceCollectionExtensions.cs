@@ -1,5 +1,6 @@
 using Cluster.Grains.Chats.Models;
 using Cluster.Grains.Identity;
+using Cluster.Grains.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,22 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<SigningKeyProtector>();
         services.AddHostedService<SigningKeyProtectionNotice>();
         services.AddChatModels(configuration);
+        services.AddPlugins(configuration);
+        return services;
+    }
+
+    /// <summary>Feature services (<see cref="PluginOptions"/>): their client, validated options, and the keeper that has them polled.</summary>
+    public static IServiceCollection AddPlugins(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PluginOptions>().Bind(configuration.GetSection(PluginOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PluginOptions>, PluginOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Each request has its own deadline (PluginOptions.RequestTimeout); the client's would only cut it differently.
+        services.AddHttpClient(PluginServiceClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<PluginServiceClient>();
+        services.AddHostedService<ServiceKeeper>();
         return services;
     }
 

@@ -56,12 +56,13 @@ public sealed class AuditRecorder(RequestDelegate next, AuditTrail trail, TimePr
     private static string? TargetOf(HttpContext context)
     {
         var values = context.Request.RouteValues;
-        if (values.Count == 0)
+        var detail = context.Features.Get<AuditDetail>()?.Text;
+        if (values.Count == 0 && detail is null)
         {
             return null;
         }
 
-        var target = string.Join(", ", values.Select(pair => $"{pair.Key}={pair.Value}"));
+        var target = string.Join(", ", values.Select(pair => $"{pair.Key}={pair.Value}").Append(detail).OfType<string>());
         return target.Length <= MaxTargetLength ? target : target[..MaxTargetLength];
     }
 }

@@ -25,6 +25,11 @@ public static class ApiProblem
         ["forbidden:document"] = "This document belongs to another user. Please check the document ID and try again.",
         ["unauthorized:document"] = "You need to sign in to view this document. Please sign in and try again.",
         ["bad_request:document"] = "The request to create or update the document was invalid. Please check your input and try again.",
+        ["not_found:plugin"] = "The requested plugin was not found or is not available to you.",
+        ["bad_request:plugin"] = "The settings are not valid for this plugin. Please check your input and try again.",
+        ["unprocessable:plugin"] = "The plugin's service refused the change.",
+        ["bad_gateway:plugin"] = "The plugin's service is not available right now. Please try again later.",
+        ["gateway_timeout:plugin"] = "The plugin's service did not answer in time. Please try again later.",
     };
 
     /// <summary>400 <c>bad_request:api</c>.</summary>
@@ -54,9 +59,16 @@ public static class ApiProblem
     }
 
     /// <summary>A problem with <paramref name="status"/>, <paramref name="code"/> and its canonical message.</summary>
-    public static ProblemHttpResult Create(int status, string code, string detail)
+    public static ProblemHttpResult Create(int status, string code, string detail) => Create(status, code, detail, errors: null);
+
+    /// <summary>A problem as <see cref="Create(int, string, string)"/> makes it, listing <paramref name="errors"/> (when any) in an <c>errors</c> member.</summary>
+    public static ProblemHttpResult Create(int status, string code, string detail, IReadOnlyList<string>? errors)
     {
         var extensions = Extensions(code);
+        if (errors is { Count: > 0 })
+        {
+            extensions["errors"] = errors;
+        }
 
         // The chat frontend's fetchers read the cause; the contract recommends it next to detail.
         extensions["cause"] = detail;

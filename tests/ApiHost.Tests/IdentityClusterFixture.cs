@@ -21,7 +21,7 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
     /// <summary>
     /// The silos' chat settings: the local development model at 100 words a second, 20-word answers (a message
     /// starting with <c>/words N</c> gets N), chunks persisted every 200 ms; the two usual models and one only for
-    /// members of the group <see cref="RestrictedModelGroup"/>.
+    /// members of the group <see cref="RestrictedModelGroup"/>. Feature services are checked every second.
     /// </summary>
     public static readonly Dictionary<string, string?> SiloSettings = new()
     {
@@ -33,6 +33,8 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
         ["Chat:Local:WordsPerSecond"] = "100",
         ["Chat:Local:ReplyWords"] = "20",
         ["Chat:PersistInterval"] = "00:00:00.200",
+        ["Plugins:HealthCheckInterval"] = "00:00:01",
+        ["Plugins:RequestTimeout"] = "00:00:02",
     };
 
     /// <summary>The group whose members may use <c>restricted-model</c>.</summary>
@@ -77,7 +79,12 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
         _cluster = await TestCluster.StartAsync(options =>
         {
             options.ConnectionString = ConnectionString;
-            options.ConfigureSilo = silo => silo.Services.AddChatModels(new ConfigurationBuilder().AddInMemoryCollection(SiloSettings).Build());
+            options.ConfigureSilo = silo =>
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(SiloSettings).Build();
+                silo.Services.AddChatModels(configuration);
+                silo.Services.AddPlugins(configuration);
+            };
         });
         First = CreateApiHost();
         Second = CreateApiHost();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cluster.Runtime.Testing;
 
 namespace Cluster.Runtime.Tests.Infrastructure;
 
@@ -35,34 +36,7 @@ public static class Probe
         }
     }
 
-    /// <summary>
-    /// Waits until <paramref name="condition"/> completes with true, failing after <paramref name="timeout"/>; a
-    /// condition that throws counts as not met yet (a call failing while the cluster recovers).
-    /// </summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? because = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        string? lastError = null;
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (Exception exception)
-            {
-                lastError = $"{exception.GetType().Name}: {exception.Message}";
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Condition not met in time: {because ?? "(no description)"}{(lastError is null ? string.Empty : $"; last error: {lastError}")}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Waits until <paramref name="condition"/> completes with true (see <see cref="Eventually"/>).</summary>
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? because = null) =>
+        Eventually.WaitUntilAsync(condition, timeout, because);
 }

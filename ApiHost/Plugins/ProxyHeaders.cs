@@ -1,0 +1,52 @@
+using Cluster.ApiHost.Hosting;
+using Microsoft.Net.Http.Headers;
+
+namespace Cluster.ApiHost.Plugins;
+
+/// <summary>Which headers the feature proxy passes on, and which it never does.</summary>
+public static class ProxyHeaders
+{
+    /// <summary>The caller's user id, set by the proxy.</summary>
+    public const string UserId = "x-user-id";
+
+    /// <summary>The caller's group names, each percent-encoded, joined by ',', set by the proxy.</summary>
+    public const string UserGroups = "x-user-groups";
+
+    /// <summary>The caller's role (<c>user</c> or <c>admin</c>), set by the proxy.</summary>
+    public const string UserRole = "x-user-role";
+
+    // RFC 9110 §7.6.1 hop-by-hop fields, plus what the proxy sets or must not pass: the platform's credentials and
+    // framing the outgoing connection decides for itself.
+    private static readonly HashSet<string> NeverForwarded = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.Connection, HeaderNames.KeepAlive, HeaderNames.ProxyAuthenticate, HeaderNames.ProxyAuthorization,
+        HeaderNames.TE, HeaderNames.Trailer, HeaderNames.TransferEncoding, HeaderNames.Upgrade, "Proxy-Connection",
+        HeaderNames.Host, HeaderNames.Authorization, HeaderNames.Cookie, HeaderNames.ContentLength,
+        "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded", CorrelationId.HeaderName,
+    };
+
+    private static readonly HashSet<string> NeverReturned = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.Connection, HeaderNames.KeepAlive, HeaderNames.ProxyAuthenticate, HeaderNames.ProxyAuthorization,
+        HeaderNames.TE, HeaderNames.Trailer, HeaderNames.TransferEncoding, HeaderNames.Upgrade, "Proxy-Connection",
+        HeaderNames.SetCookie,
+    };
+
+    /// <summary>
+    /// Whether a request header goes to the service: not hop-by-hop, not named by <c>Connection</c>, not the caller's
+    /// credentials, and no <c>x-user-*</c> header, which only the proxy sets (a client's would spoof an identity).
+    /// </summary>
+    public static bool IsForwarded(string name, IReadOnlySet<string> connectionTokens) =>
+        !NeverForwarded.Contains(name) && !connectionTokens.Contains(name) && !name.StartsWith("x-user-", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether a response header goes back to the client: not hop-by-hop, and no <c>Set-Cookie</c>, since a service's
+    /// cookie would be set on the platform's own site, beside its session cookies.
+    /// </summary>
+    public static bool IsReturned(string name, IReadOnlySet<string> connectionTokens) => !NeverReturned.Contains(name) && !connectionTokens.Contains(name);
+
+    /// <summary>The header names listed in <c>Connection</c>, which are hop-by-hop too.</summary>
+    public static IReadOnlySet<string> ConnectionTokens(IEnumerable<string?> connectionValues) =>
+        connectionValues.SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,236 @@
+using Cluster.Grains.Interfaces.Groups;
+using Cluster.Grains.Interfaces.Plugins;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Storage;
+using Cluster.Runtime.Timers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Grains.Plugins;
+
+/// <summary>
+/// A registered feature service. Its activation polls the service on a timer (kept alive by it), so the service is
+/// watched from whichever silo hosts the grain; <see cref="ServiceKeeper"/> on every silo re-activates it after that
+/// silo is gone. Each check is recorded in the <see cref="IServiceRegistryGrain"/>.
+/// </summary>
+[GrainType("service")]
+public sealed partial class ServiceGrain(
+    [PersistentState(ServiceGrain.StateName)] IPersistentState<ServiceState> service,
+    PluginServiceClient client,
+    IOptions<PluginOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ServiceGrain> logger) : Grain, IServiceGrain
+{
+    public const string StateName = "service";
+
+    private IGrainTimer? _timer;
+    private bool _adminGroupExists;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (service.RecordExists && service.State.BaseUrl is not null)
+        {
+            StartPolling(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<ServiceInfo> RegisterAsync(Uri baseUrl, ServiceSource source, CancellationToken cancellationToken = default)
+    {
+        if (!ServiceIds.IsValid(Id))
+        {
+            throw new ArgumentException($"'{Id}' is not a valid service id; use {ServiceIds.Rule}.");
+        }
+
+        if (!ServiceUrls.TryNormalize(baseUrl?.OriginalString, out var normalized))
+        {
+            throw new ArgumentException("The base URL must be an absolute http or https URL with no query, fragment or user info.", nameof(baseUrl));
+        }
+
+        var isNew = !service.RecordExists || service.State.BaseUrl is null;
+        if (isNew || service.State.BaseUrl != normalized || service.State.Source != source)
+        {
+            var state = service.State;
+            state.RegisteredAt = isNew ? timeProvider.GetUtcNow() : state.RegisteredAt;
+            if (state.BaseUrl != normalized)
+            {
+                state.Health = ServiceHealthInfo.Unknown;
+            }
+
+            state.BaseUrl = normalized;
+
+            // An administrator's registration is not undone by a silo starting with the same service in its configuration.
+            state.Source = isNew || source == ServiceSource.Admin ? source : state.Source;
+            await service.WriteStateAsync(cancellationToken);
+            LogRegistered(logger, Id, normalized);
+        }
+
+        await EnsureAdminGroupAsync(cancellationToken);
+        await CheckAsync(cancellationToken);
+        StartPolling(options.Value.HealthCheckInterval);
+        return Snapshot()!;
+    }
+
+    public Task<ServiceInfo?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(Snapshot());
+
+    public async Task<ServiceInfo?> CheckNowAsync(CancellationToken cancellationToken = default)
+    {
+        if (service.State.BaseUrl is null)
+        {
+            return null;
+        }
+
+        await CheckAsync(cancellationToken);
+        return Snapshot();
+    }
+
+    public async Task<bool> UnregisterAsync(CancellationToken cancellationToken = default)
+    {
+        if (!service.RecordExists || service.State.BaseUrl is null)
+        {
+            return false;
+        }
+
+        _timer?.Dispose();
+        _timer = null;
+        await service.ClearStateAsync(cancellationToken);
+        service.State = new ServiceState();
+        await GrainFactory.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).RecordAsync(Id, null, cancellationToken);
+        LogUnregistered(logger, Id);
+        DeactivateOnIdle();
+        return true;
+    }
+
+    public Task EnsurePollingAsync(CancellationToken cancellationToken = default)
+    {
+        if (service.State.BaseUrl is null)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void StartPolling(TimeSpan dueTime)
+    {
+        _timer?.Dispose();
+        _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(dueTime, options.Value.HealthCheckInterval) { KeepAlive = true });
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureAdminGroupAsync(cancellationToken);
+            await CheckAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The next tick tries again; a storage or registry outage must not end the polling.
+            LogCheckFailed(logger, exception, Id);
+        }
+    }
+
+    private async Task EnsureAdminGroupAsync(CancellationToken cancellationToken)
+    {
+        if (_adminGroupExists)
+        {
+            return;
+        }
+
+        var name = ServiceIds.AdminGroup(Id);
+        var nameGrain = GrainFactory.GetGrain<IGroupNameGrain>(GroupName.Normalize(name));
+
+        // Null means the name is held already: by this service's group made earlier, or one an administrator made by hand.
+        var created = await nameGrain.CreateGroupAsync(Guid.CreateVersion7().ToString(), name, $"Administrators of the {Id} service", cancellationToken);
+        if (created is not null)
+        {
+            LogAdminGroupCreated(logger, Id, created.Id);
+        }
+
+        _adminGroupExists = true;
+    }
+
+    private async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        var state = service.State;
+        var baseUrl = state.BaseUrl!;
+        var probe = await client.ProbeAsync(baseUrl, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var status = probe.Healthy ? ServiceHealthStatus.Healthy : ServiceHealthStatus.Unhealthy;
+        var statusChanged = status != state.Health.Status;
+        if (statusChanged)
+        {
+            LogHealthChanged(logger, Id, state.Health.Status, status, probe.Error);
+        }
+
+        state.Health = new ServiceHealthInfo(status, probe.LatencyMs, now, statusChanged ? now : state.Health.ChangedAt, probe.Error);
+        var manifestChanged = probe.Healthy && await RefreshManifestAsync(baseUrl, now, cancellationToken);
+        if (statusChanged || manifestChanged)
+        {
+            await service.WriteStateAsync(cancellationToken);
+        }
+
+        await GrainFactory.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).RecordAsync(Id, Snapshot(), cancellationToken);
+    }
+
+    // Whether anything persisted about the manifest changed.
+    private async Task<bool> RefreshManifestAsync(Uri baseUrl, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = service.State;
+        var reply = await client.GetManifestAsync(baseUrl, cancellationToken);
+        PluginManifestInfo? manifest = null;
+        string? error;
+        if (reply.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            // Not (or no longer) a plugin: a service may exist only to be health-checked and proxied.
+            error = null;
+        }
+        else if (!reply.IsSuccess)
+        {
+            error = reply.Failure ?? $"GET /plugin/manifest answered {(int)reply.Status!}.";
+        }
+        else
+        {
+            (manifest, error) = await ManifestReader.ReadAsync(Id, reply.Body!);
+        }
+
+        if (error is not null)
+        {
+            if (error != state.ManifestError)
+            {
+                LogManifestRefused(logger, Id, error);
+            }
+
+            var changed = error != state.ManifestError;
+            state.ManifestError = error;
+            return changed;
+        }
+
+        var fingerprint = manifest is null ? null : ManifestFingerprint.Of(manifest);
+        var errorCleared = state.ManifestError is not null;
+        state.ManifestError = null;
+        if (fingerprint == state.ManifestFingerprint)
+        {
+            return errorCleared;
+        }
+
+        state.Manifest = manifest;
+        state.ManifestFingerprint = fingerprint;
+        state.ManifestRevision++;
+        state.ManifestChangedAt = now;
+        LogManifestChanged(logger, Id, state.ManifestRevision, manifest?.Version);
+        return true;
+    }
+
+    private ServiceInfo? Snapshot()
+    {
+        var state = service.State;
+        return state.BaseUrl is null
+            ? null
+            : new ServiceInfo(Id, state.BaseUrl, state.Source, state.RegisteredAt, state.Health, state.Manifest, state.ManifestRevision, state.ManifestChangedAt, state.ManifestError);
+    }
+}
