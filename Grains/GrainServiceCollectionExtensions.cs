@@ -1,6 +1,7 @@
 using Cluster.Grains.Chats.Models;
 using Cluster.Grains.Identity;
 using Cluster.Grains.Plugins;
+using Cluster.Grains.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,7 @@ public static class GrainServiceCollectionExtensions
         // Timeouts are the provider's own (first token, idle); the client's must not cut a long answer short.
         services.AddHttpClient(OpenAiCompatibleModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<LocalDevelopmentModel>();
+        services.TryAddSingleton<IAiConnectionSource, PlatformAiConnectionSource>();
         services.AddSingleton<OpenAiCompatibleModel>();
         services.AddSingleton<ChatModelRouter>();
         return services;

@@ -2,6 +2,7 @@ using Cluster.ApiHost.Chats;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
 using Cluster.Grains.Interfaces.Documents;
+using Cluster.Grains.Interfaces.Settings;
 using Cluster.Runtime.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,7 +41,8 @@ public static class DocumentEndpoints
             return ApiProblem.BadRequest("Give the document's id as ?id=.");
         }
 
-        if (Problem(request) is { } invalid)
+        var limits = await cluster.GetGrain<IPlatformSettingsGrain>(IPlatformSettingsGrain.Key).GetDocumentLimitsAsync(cancellationToken);
+        if (Problem(request, limits.MaxContentCharacters) is { } invalid)
         {
             return ApiProblem.Create(StatusCodes.Status400BadRequest, "bad_request:document", invalid);
         }
@@ -117,7 +119,7 @@ public static class DocumentEndpoints
         return versions[0].OwnerId == caller.User.Id ? (versions, null) : (null, Forbidden());
     }
 
-    private static string? Problem(DocumentRequest request)
+    private static string? Problem(DocumentRequest request, int maxContentLength)
     {
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > DocumentLimits.MaxTitleLength)
         {
@@ -129,8 +131,8 @@ public static class DocumentEndpoints
             return "kind must be \"text\", \"code\", \"image\" or \"sheet\".";
         }
 
-        return request.Content is null || request.Content.Length > DocumentLimits.MaxContentLength
-            ? $"content must be a string of at most {DocumentLimits.MaxContentLength} characters."
+        return request.Content is null || request.Content.Length > maxContentLength
+            ? $"content must be a string of at most {maxContentLength} characters."
             : null;
     }
 

@@ -1,8 +1,9 @@
+using Cluster.ApiHost.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.ApiHost.Plugins;
 
-/// <summary>The services and routes of feature services, plugins and the feature proxy.</summary>
+/// <summary>The services and routes of feature services, plugins, the feature proxy and the administrators' settings.</summary>
 public static class PluginHostingExtensions
 {
     public static WebApplicationBuilder AddPluginServices(this WebApplicationBuilder builder)
@@ -30,5 +31,5 @@ public static class PluginHostingExtensions
     }
 
     public static IEndpointRouteBuilder MapPluginFeature(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapServiceEndpoints().MapPluginEndpoints().MapProxyEndpoints();
+        endpoints.MapServiceEndpoints().MapPluginEndpoints().MapProxyEndpoints().MapSettingsEndpoints();
 }

@@ -1,5 +1,6 @@
 using Cluster.Grains.Chats.Models;
 using Cluster.Grains.Interfaces.Chats;
+using Cluster.Grains.Interfaces.Settings;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Observers;
 using Cluster.Runtime.Storage;
@@ -82,6 +83,9 @@ public sealed partial class ChatStreamGrain(
         }
 
         var found = models.Find(request.ModelId) ?? throw new ArgumentException($"The chat model '{request.ModelId}' is not configured in this cluster.", nameof(request));
+
+        // Read before the stream is marked running: a failure here leaves it pending, for the caller to see and retry.
+        var platform = await GrainFactory.GetGrain<IPlatformSettingsGrain>(IPlatformSettingsGrain.Key).GetGenerationAsync(cancellationToken);
         _answer = ChatAnswer.Begin(request.AssistantMessageId);
         State.ChatId = request.ChatId;
         State.AssistantMessageId = request.AssistantMessageId;
@@ -92,12 +96,13 @@ public sealed partial class ChatStreamGrain(
         _persistedAt = timeProvider.GetTimestamp();
 
         var settings = options.CurrentValue;
+        var conversation = platform.ChatPrompt.Length == 0 ? request.Conversation : [new ChatPromptMessage("system", platform.ChatPrompt), .. request.Conversation];
         DelayDeactivation(settings.MaxGenerationTime + TimeSpan.FromMinutes(1));
         _generation = new CancellationTokenSource(settings.MaxGenerationTime, timeProvider);
-        _running = GenerateAsync(found.Model, found.Provider, request.Conversation, _generation.Token);
+        _running = GenerateAsync(found.Model, found.Provider, conversation, _generation.Token);
         if (request.TitleFrom is { } titleFrom)
         {
-            _ = TitleAsync(request.ChatId, titleFrom);
+            _ = TitleAsync(request.ChatId, titleFrom, platform);
         }
     }
 
@@ -224,11 +229,11 @@ public sealed partial class ChatStreamGrain(
         }
     }
 
-    private async Task TitleAsync(string chatId, string firstMessage)
+    private async Task TitleAsync(string chatId, string firstMessage, GenerationSettingsInfo platform)
     {
         try
         {
-            var title = await ChatTitles.GenerateAsync(models, firstMessage, CancellationToken.None);
+            var title = await ChatTitles.GenerateAsync(models, platform.TitleModel, platform.TitlePrompt, firstMessage, CancellationToken.None);
             await GrainFactory.GetGrain<IChatGrain>(chatId).SetTitleAsync(title);
         }
         catch (Exception exception)

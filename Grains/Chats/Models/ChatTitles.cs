@@ -5,17 +5,20 @@ namespace Cluster.Grains.Chats.Models;
 /// <summary>Titles for new chats: asked of the title model, cleaned to the contract's rules, "New Chat" when nothing usable comes back.</summary>
 public static class ChatTitles
 {
-    /// <summary>What the title model is told.</summary>
+    /// <summary>What the title model is told unless administrators changed it (system prompt <c>title</c>).</summary>
     public const string Instructions =
         "Write a short title for a chat that starts with the user's message below. At most 80 characters, no quotes, no colons, no trailing period. Answer with the title only.";
 
-    /// <summary>A title for a chat that starts with <paramref name="firstMessage"/>.</summary>
-    public static async Task<string> GenerateAsync(ChatModelRouter models, string firstMessage, CancellationToken cancellationToken)
+    /// <summary>
+    /// A title for a chat that starts with <paramref name="firstMessage"/>, asked of <paramref name="modelId"/> (the
+    /// configured title model when null or no longer configured) with <paramref name="instructions"/>.
+    /// </summary>
+    public static async Task<string> GenerateAsync(ChatModelRouter models, string? modelId, string instructions, string firstMessage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var (model, provider) = models.TitleModel;
+        var (model, provider) = (modelId is null ? null : models.Find(modelId)) ?? models.TitleModel;
         var prompt = firstMessage.Length > 2000 ? firstMessage[..2000] : firstMessage;
-        return Clean(await provider.CompleteAsync(model, Instructions, prompt, cancellationToken));
+        return Clean(await provider.CompleteAsync(model, instructions, prompt, cancellationToken));
     }
 
     /// <summary>

@@ -41,7 +41,10 @@ public sealed class LocalDevelopmentModel(IOptionsMonitor<ChatOptions> options, 
             }
         }
 
-        var answer = Words("This is the local development model of the cluster, not a language model. You wrote:")
+        // Shows that the administrators' chat system prompt reaches the model, which a developer could not see otherwise.
+        var system = conversation.FirstOrDefault(message => message.Role == "system")?.Text;
+        var preface = system is null ? string.Empty : $"Following the system prompt \u201c{string.Join(' ', Words(system).Take(8))}\u201d. ";
+        var answer = Words(preface + "This is the local development model of the cluster, not a language model. You wrote:")
             .Concat(quoted.Count == 0 ? ["(nothing)"] : quoted.Select((word, index) => index == 0 ? "\u201c" + word : word))
             .ToList();
         if (quoted.Count > 0)

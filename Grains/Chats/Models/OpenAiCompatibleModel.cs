@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Cluster.Grains.Interfaces.Chats;
+using Cluster.Grains.Settings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -28,12 +29,14 @@ public sealed partial class OpenAiCompatibleModel : IChatModelProvider
 
     private readonly IHttpClientFactory _httpClients;
     private readonly IOptionsMonitor<ChatOptions> _options;
+    private readonly IAiConnectionSource _connection;
     private readonly ILogger<OpenAiCompatibleModel> _logger;
     private readonly ResiliencePipeline _firstToken;
 
-    public OpenAiCompatibleModel(IHttpClientFactory httpClients, IOptionsMonitor<ChatOptions> options, TimeProvider timeProvider, ILogger<OpenAiCompatibleModel> logger)
+    public OpenAiCompatibleModel(
+        IHttpClientFactory httpClients, IOptionsMonitor<ChatOptions> options, IAiConnectionSource connection, TimeProvider timeProvider, ILogger<OpenAiCompatibleModel> logger)
     {
-        (_httpClients, _options, _logger) = (httpClients, options, logger);
+        (_httpClients, _options, _connection, _logger) = (httpClients, options, connection, logger);
         var settings = options.CurrentValue.OpenAI;
         var transient = new PredicateBuilder()
             .Handle<HttpRequestException>()
@@ -74,7 +77,7 @@ public sealed partial class OpenAiCompatibleModel : IChatModelProvider
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(conversation);
-        var settings = _options.CurrentValue.OpenAI;
+        var settings = await CurrentSettingsAsync(cancellationToken);
         var body = RequestBody(model, conversation.Select(message => (message.Role, message.Text)), stream: true);
         var (response, events, first) = await StartAsync(settings, body, cancellationToken);
         using (response)
@@ -104,7 +107,7 @@ public sealed partial class OpenAiCompatibleModel : IChatModelProvider
     public async Task<string> CompleteAsync(ChatModelOptions model, string instructions, string prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var settings = _options.CurrentValue.OpenAI;
+        var settings = await CurrentSettingsAsync(cancellationToken);
         var body = RequestBody(model, [("system", instructions), ("user", prompt)], stream: false);
         return await Execute(async token =>
         {
@@ -117,6 +120,10 @@ public sealed partial class OpenAiCompatibleModel : IChatModelProvider
                 : string.Empty;
         }, settings, cancellationToken);
     }
+
+    // Administrators' settings over the configuration, read per request so that a change holds from the next request on.
+    private async Task<OpenAiCompatibleOptions> CurrentSettingsAsync(CancellationToken cancellationToken) =>
+        AiConnection.Apply(_options.CurrentValue.OpenAI, await _connection.GetAsync(cancellationToken));
 
     // Sends and reads up to the first token, under the retries and the circuit breaker.
     private Task<(HttpResponseMessage Response, StreamReader Events, List<ModelStreamItem> First)> StartAsync(

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Cluster.Grains.Chats.Models;
 using Cluster.Grains.Interfaces.Chats;
+using Cluster.Grains.Interfaces.Settings;
+using Cluster.Grains.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,22 @@ public sealed class OpenAiCompatibleModelTests
         Assert.True(body.RootElement.GetProperty("stream").GetBoolean());
         Assert.Equal("Hello \"there\" ✓", body.RootElement.GetProperty("messages")[0].GetProperty("content").GetString());
         Assert.Equal(64, body.RootElement.GetProperty("max_completion_tokens").GetInt32());
+    }
+
+    [Fact]
+    public async Task Stream_AdministeredConnection_OverridesTheConfiguredOne()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Then(FakeOpenAiServer.Stream([FakeOpenAiServer.Delta(content: "ok")]));
+        var (provider, model) = Create(server, new AiConnectionInfo(server.BaseUrl, "administered-key", "2024-10-21", null), ("BaseUrl", "http://127.0.0.1:1/v1"));
+
+        var items = await ReadAllAsync(provider.StreamAsync(model, Conversation, CancellationToken.None));
+
+        Assert.Equal("ok", Assert.Single(items).Text);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(string.Empty, request.Authorization);
+        Assert.Equal("administered-key", request.ApiKey);
+        Assert.Contains("api-version=2024-10-21", request.Query, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +182,10 @@ public sealed class OpenAiCompatibleModelTests
         Assert.Equal("system", body.RootElement.GetProperty("messages")[0].GetProperty("role").GetString());
     }
 
-    private static (OpenAiCompatibleModel Provider, ChatModelOptions Model) Create(FakeOpenAiServer server, params (string Key, string Value)[] openAi)
+    private static (OpenAiCompatibleModel Provider, ChatModelOptions Model) Create(FakeOpenAiServer server, params (string Key, string Value)[] openAi) =>
+        Create(server, AiConnectionInfo.None, openAi);
+
+    private static (OpenAiCompatibleModel Provider, ChatModelOptions Model) Create(FakeOpenAiServer server, AiConnectionInfo administered, params (string Key, string Value)[] openAi)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -180,7 +201,7 @@ public sealed class OpenAiCompatibleModelTests
             settings[$"Chat:OpenAI:{key}"] = value;
         }
 
-        var services = new ServiceCollection().AddLogging().AddChatModels(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IAiConnectionSource>(new FixedAiConnection(administered)).AddChatModels(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
         var options = services.GetRequiredService<IOptionsMonitor<ChatOptions>>().CurrentValue;
         return (services.GetRequiredService<OpenAiCompatibleModel>(), options.Models["chat-model"]);
     }
