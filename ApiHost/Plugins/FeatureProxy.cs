@@ -27,16 +27,19 @@ public sealed partial class FeatureProxy(IHttpClientFactory httpClients, IOption
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _circuits = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Sends the request to <paramref name="targetPath"/> (relative and still percent-encoded, query included, such as
-    /// <c>api/items?page=2</c>) under the service's base URL
+    /// Sends the request to <paramref name="targetPrefix"/> (such as <c>api</c>) and <paramref name="targetPath"/> after it
+    /// (still percent-encoded, query included, such as <c>/items?page=2</c>) under the service's base URL
     /// and copies the answer to the response; the result is null when the answer was copied, or the problem to send.
     /// </summary>
-    public async Task<IResult?> ForwardAsync(HttpContext context, ServiceInfo service, string targetPath, IReadOnlySet<string> groupNames)
+    public async Task<IResult?> ForwardAsync(HttpContext context, ServiceInfo service, string targetPrefix, string targetPath, IReadOnlySet<string> groupNames)
     {
-        var target = new Uri(service.BaseUrl, targetPath);
-        if (!target.AbsoluteUri.StartsWith(service.BaseUrl.AbsoluteUri, StringComparison.Ordinal))
+        // Resolved, the URL must stay under {base}/{prefix}/: '..' segments, and '\' (which Uri reads as '/'), must not
+        // reach the service's /plugin/settings or /health, whatever the encoding.
+        var target = new Uri(service.BaseUrl, targetPrefix + targetPath);
+        var allowed = new Uri(service.BaseUrl, targetPrefix + "/").AbsolutePath;
+        if (targetPath.Contains('\\', StringComparison.Ordinal) || !(target.AbsolutePath + "/").StartsWith(allowed, StringComparison.Ordinal))
         {
-            return ApiProblem.BadRequest("The path leaves the service's base URL; remove '..' segments.");
+            return ApiProblem.BadRequest($"The path must stay under the service's /{targetPrefix}/; remove '..' segments and backslashes.");
         }
 
         using var request = CreateRequest(context, target, groupNames);
@@ -75,7 +78,17 @@ public sealed partial class FeatureProxy(IHttpClientFactory httpClients, IOption
     {
         var timeout = options.Value.ResponseTimeout;
         using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        headersTimeout.CancelAfter(timeout);
+
+        // The wait for headers starts once the body is sent: a large upload takes as long as the client sends it.
+        if (request.Content is ForwardedBody body)
+        {
+            body.Sent = () => headersTimeout.CancelAfter(timeout);
+        }
+        else
+        {
+            headersTimeout.CancelAfter(timeout);
+        }
+
         try
         {
             return await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token);
@@ -90,13 +103,9 @@ public sealed partial class FeatureProxy(IHttpClientFactory httpClients, IOption
     {
         var incoming = context.Request;
         var request = new HttpRequestMessage(new HttpMethod(incoming.Method), target) { Version = HttpVersion.Version11 };
-        if (HasBody(incoming))
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? incoming.ContentLength > 0)
         {
-            request.Content = new StreamContent(incoming.Body, CopyBufferBytes);
-            if (incoming.ContentLength is { } length)
-            {
-                request.Content.Headers.ContentLength = length;
-            }
+            request.Content = new ForwardedBody(incoming.Body, incoming.ContentLength, CopyBufferBytes);
         }
 
         var connectionTokens = ProxyHeaders.ConnectionTokens(incoming.Headers.Connection);
@@ -118,9 +127,6 @@ public sealed partial class FeatureProxy(IHttpClientFactory httpClients, IOption
         request.Headers.TryAddWithoutValidation("X-Forwarded-Host", incoming.Host.Value);
         return request;
     }
-
-    private static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
     private static async Task CopyResponseAsync(HttpContext context, HttpResponseMessage response)
     {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Cluster.Grains.Interfaces.Plugins;
 using Cluster.Runtime.Core;
 
@@ -16,6 +18,8 @@ public sealed partial class PluginCatalog(IClusterClient cluster, ILogger<Plugin
 
     private readonly ConcurrentDictionary<string, ServiceInfo> _services = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly ConcurrentDictionary<Channel<ServiceChange>, byte> _watchers = new();
+    private long _lastReadStartedAt;
 
     /// <summary>Every registered service, by id.</summary>
     public IReadOnlyList<ServiceInfo> All => [.. _services.Values.OrderBy(service => service.Id, StringComparer.Ordinal)];
@@ -31,13 +35,31 @@ public sealed partial class PluginCatalog(IClusterClient cluster, ILogger<Plugin
             return service;
         }
 
+        var asked = Stopwatch.GetTimestamp();
         if (!ServiceIds.IsValid(id))
         {
             return null;
         }
 
-        await ReadAllAsync(cancellationToken);
+        await ReadAllAsync(cancellationToken, asked);
         return _services.GetValueOrDefault(id);
+    }
+
+    /// <summary>
+    /// Hears of every change from now on until <paramref name="cancellationToken"/> ends. A watcher that falls
+    /// <see cref="ServiceChange.MaxQueued"/> changes behind loses the oldest: each change carries the service's whole
+    /// state, so the newest is what matters.
+    /// </summary>
+    public ChannelReader<ServiceChange> Watch(CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<ServiceChange>(new BoundedChannelOptions(ServiceChange.MaxQueued) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        _watchers[channel] = 0;
+        cancellationToken.Register(() =>
+        {
+            _watchers.TryRemove(channel, out _);
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
     }
 
     /// <summary>Takes a service as an API call just left it (registered, checked), ahead of the registry's push.</summary>
@@ -47,30 +69,39 @@ public sealed partial class PluginCatalog(IClusterClient cluster, ILogger<Plugin
     {
         if (service is null)
         {
-            _services.TryRemove(serviceId, out _);
+            if (_services.TryRemove(serviceId, out _))
+            {
+                Tell(new ServiceChange(serviceId, null));
+            }
         }
         else
         {
             // Pushes from two checks can cross: keep the later check.
-            _services.AddOrUpdate(serviceId, service, (_, current) => IsNewer(service, current) ? service : current);
+            var kept = _services.AddOrUpdate(serviceId, service, (_, current) => IsNewer(service, current) ? service : current);
+            if (ReferenceEquals(kept, service))
+            {
+                Tell(new ServiceChange(serviceId, service));
+            }
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var registry = cluster.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key);
-        var reference = cluster.CreateObjectReference<IServiceRegistryObserver>(this);
+        IServiceRegistryObserver? reference = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 var delay = RefreshPeriod;
+
+                // Everything in the loop, the first reference included: a client may start before any gateway answers.
                 try
                 {
-                    await registry.SubscribeAsync(reference, stoppingToken);
+                    reference ??= cluster.CreateObjectReference<IServiceRegistryObserver>(this);
+                    await cluster.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).SubscribeAsync(reference, stoppingToken);
                     await ReadAllAsync(stoppingToken);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogRefreshFailed(logger, exception, RetryDelay.TotalSeconds);
                     delay = RetryDelay;
@@ -81,25 +112,39 @@ public sealed partial class PluginCatalog(IClusterClient cluster, ILogger<Plugin
         }
         finally
         {
-            cluster.DeleteObjectReference<IServiceRegistryObserver>(this);
+            if (reference is not null)
+            {
+                cluster.DeleteObjectReference<IServiceRegistryObserver>(this);
+            }
         }
     }
 
-    private async Task ReadAllAsync(CancellationToken cancellationToken)
+    private async Task ReadAllAsync(CancellationToken cancellationToken, long askedAt = 0)
     {
         await _reading.WaitAsync(cancellationToken);
         try
         {
+            // A read begun after this caller asked has answered it too: a flood of unknown ids costs one read at a time, not one each.
+            if (askedAt != 0 && Volatile.Read(ref _lastReadStartedAt) >= askedAt)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _lastReadStartedAt, Stopwatch.GetTimestamp());
             var services = await cluster.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).ListAsync(cancellationToken);
             var ids = services.Select(service => service.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var service in services)
             {
-                _services[service.Id] = service;
+                // A push or an API call may have brought a later state while the read was under way.
+                OnServiceChanged(service.Id, service);
             }
 
             foreach (var id in _services.Keys.Where(id => !ids.Contains(id)))
             {
-                _services.TryRemove(id, out _);
+                if (_services.TryRemove(id, out _))
+                {
+                    Tell(new ServiceChange(id, null));
+                }
             }
         }
         finally
@@ -109,6 +154,14 @@ public sealed partial class PluginCatalog(IClusterClient cluster, ILogger<Plugin
     }
 
     // A registration made again (after removal) starts its revisions anew, so it wins whatever its revision.
+    private void Tell(ServiceChange change)
+    {
+        foreach (var watcher in _watchers.Keys)
+        {
+            watcher.Writer.TryWrite(change);
+        }
+    }
+
     private static bool IsNewer(ServiceInfo candidate, ServiceInfo current) =>
         candidate.RegisteredAt != current.RegisteredAt
         || candidate.ManifestRevision > current.ManifestRevision

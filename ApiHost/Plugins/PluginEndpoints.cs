@@ -102,6 +102,7 @@ public static class PluginEndpoints
         _ => ApiProblem.Create(StatusCodes.Status502BadGateway, "bad_gateway:plugin", $"The service '{id}' failed.", result.Errors),
     };
 
-    private static ProblemHttpResult NotFound(string id) =>
+    /// <summary>The answer for a plugin that does not exist or that the caller may not see: the same, so neither is revealed.</summary>
+    internal static ProblemHttpResult NotFound(string id) =>
         ApiProblem.NotFound("plugin", $"There is no plugin '{id}' you can use; GET /api/plugins lists yours.");
 }

@@ -36,7 +36,7 @@ public static class ProxyEndpoints
         var cancellationToken = context.RequestAborted;
         if (await catalog.FindAsync(serviceId, cancellationToken) is not { } service)
         {
-            return NotFound(serviceId);
+            return PluginEndpoints.NotFound(serviceId);
         }
 
         var names = await groups.NamesAsync(context, cancellationToken);
@@ -47,7 +47,7 @@ public static class ProxyEndpoints
             : PluginAccess.CanAdminister(serviceId, context.RequiredCaller(), names);
         if (!allowed)
         {
-            return NotFound(serviceId);
+            return PluginEndpoints.NotFound(serviceId);
         }
 
         // The raw target keeps the client's percent-encoding: decoding first could turn %3F into a query or %2F into a
@@ -60,8 +60,6 @@ public static class ProxyEndpoints
             return ApiProblem.BadRequest($"Send the path as {routePrefix}/..., with no encoded characters before the service's own path.");
         }
 
-        return await proxy.ForwardAsync(context, service, targetPrefix + raw[routePrefix.Length..], names) ?? Results.Empty;
+        return await proxy.ForwardAsync(context, service, targetPrefix, raw[routePrefix.Length..], names) ?? Results.Empty;
     }
-
-    private static IResult NotFound(string id) => ApiProblem.NotFound("plugin", $"There is no plugin '{id}' you can use; GET /api/plugins lists yours.");
 }

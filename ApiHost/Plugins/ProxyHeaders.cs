@@ -15,35 +15,43 @@ public static class ProxyHeaders
     /// <summary>The caller's role (<c>user</c> or <c>admin</c>), set by the proxy.</summary>
     public const string UserRole = "x-user-role";
 
-    // RFC 9110 §7.6.1 hop-by-hop fields, plus what the proxy sets or must not pass: the platform's credentials and
-    // framing the outgoing connection decides for itself.
-    private static readonly HashSet<string> NeverForwarded = new(StringComparer.OrdinalIgnoreCase)
-    {
+    // RFC 9110 §7.6.1 hop-by-hop fields, which end at each connection.
+    private static readonly string[] HopByHop =
+    [
         HeaderNames.Connection, HeaderNames.KeepAlive, HeaderNames.ProxyAuthenticate, HeaderNames.ProxyAuthorization,
         HeaderNames.TE, HeaderNames.Trailer, HeaderNames.TransferEncoding, HeaderNames.Upgrade, "Proxy-Connection",
-        HeaderNames.Host, HeaderNames.Authorization, HeaderNames.Cookie, HeaderNames.ContentLength,
-        "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded", CorrelationId.HeaderName,
-    };
+    ];
 
-    private static readonly HashSet<string> NeverReturned = new(StringComparer.OrdinalIgnoreCase)
-    {
-        HeaderNames.Connection, HeaderNames.KeepAlive, HeaderNames.ProxyAuthenticate, HeaderNames.ProxyAuthorization,
-        HeaderNames.TE, HeaderNames.Trailer, HeaderNames.TransferEncoding, HeaderNames.Upgrade, "Proxy-Connection",
-        HeaderNames.SetCookie,
-    };
+    // Besides hop-by-hop: the platform's credentials, framing the outgoing connection decides, and what the proxy sets.
+    private static readonly HashSet<string> NeverForwarded = new(
+        [.. HopByHop, HeaderNames.Host, HeaderNames.Authorization, HeaderNames.Cookie, HeaderNames.ContentLength,
+            "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded", CorrelationId.HeaderName],
+        StringComparer.OrdinalIgnoreCase);
+
+    // Besides hop-by-hop: cookies (they would land on the platform's site, beside its session cookies) and the headers
+    // the platform sets for every answer (SecurityHeaders, CORS), which a service's page must not weaken.
+    private static readonly HashSet<string> NeverReturned = new(
+        [.. HopByHop, HeaderNames.SetCookie, HeaderNames.ContentSecurityPolicy, "Content-Security-Policy-Report-Only", HeaderNames.XFrameOptions,
+            HeaderNames.XContentTypeOptions, "Referrer-Policy", HeaderNames.StrictTransportSecurity, "Permissions-Policy",
+            "Cross-Origin-Opener-Policy", "Cross-Origin-Embedder-Policy", "Cross-Origin-Resource-Policy", HeaderNames.CacheControl],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether a request header goes to the service: not hop-by-hop, not named by <c>Connection</c>, not the caller's
     /// credentials, and no <c>x-user-*</c> header, which only the proxy sets (a client's would spoof an identity).
     /// </summary>
     public static bool IsForwarded(string name, IReadOnlySet<string> connectionTokens) =>
-        !NeverForwarded.Contains(name) && !connectionTokens.Contains(name) && !name.StartsWith("x-user-", StringComparison.OrdinalIgnoreCase);
+        !NeverForwarded.Contains(name) && !connectionTokens.Contains(name)
+
+        // Servers behind CGI/WSGI read x_user_id as x-user-id.
+        && !name.Replace('_', '-').StartsWith("x-user-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Whether a response header goes back to the client: not hop-by-hop, and no <c>Set-Cookie</c>, since a service's
-    /// cookie would be set on the platform's own site, beside its session cookies.
+    /// Whether a response header goes back to the client: not hop-by-hop, no <c>Set-Cookie</c>, none of the security,
+    /// caching and CORS headers the platform sets itself.
     /// </summary>
-    public static bool IsReturned(string name, IReadOnlySet<string> connectionTokens) => !NeverReturned.Contains(name) && !connectionTokens.Contains(name);
+    public static bool IsReturned(string name, IReadOnlySet<string> connectionTokens) =>
+        !NeverReturned.Contains(name) && !connectionTokens.Contains(name) && !name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The header names listed in <c>Connection</c>, which are hop-by-hop too.</summary>
     public static IReadOnlySet<string> ConnectionTokens(IEnumerable<string?> connectionValues) =>

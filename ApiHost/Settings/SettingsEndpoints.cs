@@ -79,19 +79,26 @@ public static class SettingsEndpoints
             ?? (Results<Ok<IReadOnlyList<SystemPromptInfo>>, ProblemHttpResult>)TypedResults.Ok(await Settings(cluster).GetSystemPromptsAsync(cancellationToken));
 
     private static async Task<Results<Ok<SystemPromptInfo>, ProblemHttpResult>> PatchSystemPromptAsync(
-        string id, SystemPromptRequest request, HttpContext context, CallerGroups groups, IClusterClient cluster, CancellationToken cancellationToken)
+        string id, JsonElement request, HttpContext context, CallerGroups groups, IClusterClient cluster, CancellationToken cancellationToken)
     {
         if (await DeniedAsync(context, groups, AiService, cancellationToken) is { } denied)
         {
             return denied;
         }
 
-        if (request.Content is { Length: > SystemPromptInfo.MaxContentLength })
+        // A missing member is not a reset: only an explicit null restores the built-in prompt.
+        if (request.ValueKind != JsonValueKind.Object || !request.TryGetProperty("content", out var member) || member.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return ApiProblem.BadRequest("Send {\"content\": \"...\"} with the new prompt, or {\"content\": null} to restore the built-in one.");
+        }
+
+        var content = member.GetString();
+        if (content is { Length: > SystemPromptInfo.MaxContentLength })
         {
             return ApiProblem.BadRequest($"'content' has at most {SystemPromptInfo.MaxContentLength} characters.");
         }
 
-        var prompt = await Settings(cluster).UpdateSystemPromptAsync(id, request.Content, context.RequiredCaller().User.Id, cancellationToken);
+        var prompt = await Settings(cluster).UpdateSystemPromptAsync(id, content, context.RequiredCaller().User.Id, cancellationToken);
         return prompt is null
             ? ApiProblem.NotFound("settings", $"There is no system prompt '{id}'; GET /api/settings/system-prompts lists them.")
             : TypedResults.Ok(prompt);

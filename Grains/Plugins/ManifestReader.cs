@@ -79,7 +79,14 @@ public static class ManifestReader
                     return (null, $"settings_schema is not a usable JSON Schema: {exception.Message}");
                 }
 
-                CollectSecrets(root.GetProperty("settings_schema"), string.Empty, secrets);
+                var schemaElement = root.GetProperty("settings_schema");
+                CollectSecrets(schemaElement, string.Empty, secrets);
+
+                // A secret the platform cannot point to would be shown in clear: refuse the manifest instead.
+                if (CountSecretMarks(schemaElement) != secrets.Count)
+                {
+                    return (null, "settings_schema marks a secret that is not under nested 'properties' ($ref, allOf, items or additionalProperties); declare secret fields directly under properties.");
+                }
             }
 
             return (new PluginManifestInfo(id!, name!, version!, description ?? string.Empty, schema, secrets, ui, access!), null);
@@ -186,6 +193,14 @@ public static class ManifestReader
         _ => false,
     };
 
+    private static int CountSecretMarks(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Sum(property =>
+            (property.Name == "secret" && property.Value.ValueKind == JsonValueKind.True ? 1 : 0) + CountSecretMarks(property.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Sum(CountSecretMarks),
+        _ => 0,
+    };
+
     // Secrets are found under "properties", however deep the objects nest; arrays of secrets are not supported.
     private static void CollectSecrets(JsonElement schema, string pointer, List<string> secrets)
     {
@@ -196,7 +211,7 @@ public static class ManifestReader
 
         foreach (var property in properties.EnumerateObject())
         {
-            var path = $"{pointer}/{property.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
+            var path = $"{pointer}/{SettingsDocument.Escape(property.Name)}";
             if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("secret", out var secret) && secret.ValueKind == JsonValueKind.True)
             {
                 secrets.Add(path);

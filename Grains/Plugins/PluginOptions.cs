@@ -19,7 +19,10 @@ public sealed class PluginOptions
     /// <summary>Time between two health checks of a service (and manifest fetches); 1 s to 1 h, default 30 s.</summary>
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one request to a service (health, manifest, settings) may take; 100 ms to 2 min, default 5 s.</summary>
+    /// <summary>
+    /// How long one request to a service (health, manifest, settings) may take; 100 ms to 12 s, default 5 s. The bound
+    /// keeps a registration or settings change (two requests in one grain call) within the 30 s grain call timeout.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The largest manifest accepted, in bytes; 1 KiB to 4 MiB, default 256 KiB.</summary>
@@ -49,7 +52,7 @@ public sealed class PluginOptionsValidator : IValidateOptions<PluginOptions>
         }
 
         OptionRange.Check(failures, options.HealthCheckInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), "Plugins:HealthCheckInterval");
-        OptionRange.Check(failures, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2), "Plugins:RequestTimeout");
+        OptionRange.Check(failures, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(12), "Plugins:RequestTimeout");
         OptionRange.Check(failures, options.MaxManifestBytes, 1024, 4 * 1024 * 1024, "Plugins:MaxManifestBytes");
         OptionRange.Check(failures, options.MaxSettingsBytes, 1024, 4 * 1024 * 1024, "Plugins:MaxSettingsBytes");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

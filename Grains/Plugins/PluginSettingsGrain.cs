@@ -66,7 +66,7 @@ public sealed class PluginSettingsGrain(PluginServiceClient client) : Grain, IPl
         var reply = await client.PatchSettingsAsync(baseUrl, patchObject.ToJsonString(), cancellationToken);
         if (reply.Status is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError && reply.Failure is null)
         {
-            return Failed(PluginSettingsOutcome.Rejected, $"The service refused the change ({(int)reply.Status}): {Truncate(reply.Body)}");
+            return Failed(PluginSettingsOutcome.Rejected, $"The service refused the change ({(int)reply.Status}){MessageOf(reply.Body)}");
         }
 
         return FailureOf(reply, "PATCH") ?? (ParseObject(reply.Body!) is { } updated
@@ -123,5 +123,14 @@ public sealed class PluginSettingsGrain(PluginServiceClient client) : Grain, IPl
         }
     }
 
-    private static string Truncate(string? text) => text is null ? string.Empty : text.Length <= 300 ? text : text[..300];
+    // Only the message member of the service's answer (detail, message or error), never the body as it is: a body could
+    // carry settings, secrets among them.
+    private static string MessageOf(string? body)
+    {
+        var answer = body is null ? null : ParseObject(body);
+        var message = answer is null ? null
+            : new[] { "detail", "message", "error" }.Select(name => answer[name]).OfType<JsonValue>()
+                .Select(value => value.TryGetValue<string>(out var text) ? text : null).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text));
+        return message is null ? "." : $": {(message.Length <= 300 ? message : message[..300])}";
+    }
 }

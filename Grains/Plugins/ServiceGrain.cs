@@ -1,5 +1,6 @@
 using Cluster.Grains.Interfaces.Groups;
 using Cluster.Grains.Interfaces.Plugins;
+using Cluster.Grains.Persistence;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
 using Cluster.Runtime.Timers;
@@ -50,27 +51,31 @@ public sealed partial class ServiceGrain(
             throw new ArgumentException("The base URL must be an absolute http or https URL with no query, fragment or user info.", nameof(baseUrl));
         }
 
-        var isNew = !service.RecordExists || service.State.BaseUrl is null;
-        if (isNew || service.State.BaseUrl != normalized || service.State.Source != source)
+        var state = service.State;
+        var isNew = !service.RecordExists || state.BaseUrl is null;
+
+        // A silo starting with the service in its configuration does not undo what an administrator registered.
+        var keepAdmins = !isNew && state.Source == ServiceSource.Admin && source == ServiceSource.Configuration;
+        if (!keepAdmins && (isNew || state.BaseUrl != normalized || state.Source != source))
         {
-            var state = service.State;
-            state.RegisteredAt = isNew ? timeProvider.GetUtcNow() : state.RegisteredAt;
-            if (state.BaseUrl != normalized)
-            {
-                state.Health = ServiceHealthInfo.Unknown;
-            }
-
-            state.BaseUrl = normalized;
-
-            // An administrator's registration is not undone by a silo starting with the same service in its configuration.
-            state.Source = isNew || source == ServiceSource.Admin ? source : state.Source;
-            await service.WriteStateAsync(cancellationToken);
+            var moved = state.BaseUrl != normalized;
+            var registeredAt = isNew ? timeProvider.GetUtcNow() : state.RegisteredAt;
+            await ChangeAsync(
+                changed =>
+                {
+                    changed.RegisteredAt = registeredAt;
+                    changed.Health = moved ? ServiceHealthInfo.Unknown : changed.Health;
+                    changed.BaseUrl = normalized;
+                    changed.Source = source;
+                },
+                cancellationToken);
             LogRegistered(logger, Id, normalized);
         }
 
+        // Polling starts before the first check, so a registration whose check fails is still watched.
+        StartPolling(options.Value.HealthCheckInterval);
         await EnsureAdminGroupAsync(cancellationToken);
         await CheckAsync(cancellationToken);
-        StartPolling(options.Value.HealthCheckInterval);
         return Snapshot()!;
     }
 
@@ -89,8 +94,11 @@ public sealed partial class ServiceGrain(
 
     public async Task<bool> UnregisterAsync(CancellationToken cancellationToken = default)
     {
+        var registry = GrainFactory.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key);
         if (!service.RecordExists || service.State.BaseUrl is null)
         {
+            // An earlier unregistration may have cleared the state and then failed to reach the registry.
+            await registry.RecordAsync(Id, null, cancellationToken);
             return false;
         }
 
@@ -98,20 +106,20 @@ public sealed partial class ServiceGrain(
         _timer = null;
         await service.ClearStateAsync(cancellationToken);
         service.State = new ServiceState();
-        await GrainFactory.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).RecordAsync(Id, null, cancellationToken);
+        await registry.RecordAsync(Id, null, cancellationToken);
         LogUnregistered(logger, Id);
         DeactivateOnIdle();
         return true;
     }
 
-    public Task EnsurePollingAsync(CancellationToken cancellationToken = default)
+    public async Task EnsurePollingAsync(CancellationToken cancellationToken = default)
     {
         if (service.State.BaseUrl is null)
         {
+            // Listed in the registry but not registered: an unregistration that did not reach the registry.
+            await GrainFactory.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).RecordAsync(Id, null, cancellationToken);
             DeactivateOnIdle();
         }
-
-        return Task.CompletedTask;
     }
 
     private void StartPolling(TimeSpan dueTime)
@@ -127,7 +135,7 @@ public sealed partial class ServiceGrain(
             await EnsureAdminGroupAsync(cancellationToken);
             await CheckAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // The next tick tries again; a storage or registry outage must not end the polling.
             LogCheckFailed(logger, exception, Id);
@@ -156,26 +164,39 @@ public sealed partial class ServiceGrain(
 
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
+        var before = service.State.Copy();
         var state = service.State;
         var baseUrl = state.BaseUrl!;
         var probe = await client.ProbeAsync(baseUrl, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var status = probe.Healthy ? ServiceHealthStatus.Healthy : ServiceHealthStatus.Unhealthy;
         var statusChanged = status != state.Health.Status;
-        if (statusChanged)
-        {
-            LogHealthChanged(logger, Id, state.Health.Status, status, probe.Error);
-        }
-
         state.Health = new ServiceHealthInfo(status, probe.LatencyMs, now, statusChanged ? now : state.Health.ChangedAt, probe.Error);
         var manifestChanged = probe.Healthy && await RefreshManifestAsync(baseUrl, now, cancellationToken);
         if (statusChanged || manifestChanged)
         {
-            await service.WriteStateAsync(cancellationToken);
+            try
+            {
+                await service.WriteStateAsync(cancellationToken);
+            }
+            catch
+            {
+                // Memory must not run ahead of storage: the next check finds the same changes and writes them then.
+                service.State = before;
+                throw;
+            }
+
+            if (statusChanged)
+            {
+                LogHealthChanged(logger, Id, before.Health.Status, status, probe.Error);
+            }
         }
 
         await GrainFactory.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).RecordAsync(Id, Snapshot(), cancellationToken);
     }
+
+    private async Task ChangeAsync(Action<ServiceState> change, CancellationToken cancellationToken) =>
+        await service.ChangeAsync(change, state => state.Copy(), cancellationToken);
 
     // Whether anything persisted about the manifest changed.
     private async Task<bool> RefreshManifestAsync(Uri baseUrl, DateTimeOffset now, CancellationToken cancellationToken)

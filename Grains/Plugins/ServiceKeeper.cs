@@ -18,56 +18,57 @@ public sealed partial class ServiceKeeper(
     TimeProvider timeProvider,
     ILogger<ServiceKeeper> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested && !await TryRegisterConfiguredAsync(stoppingToken))
-        {
-            await Task.Delay(RetryDelay, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
+        // Each configured service is tried on its own, so one that cannot be registered now holds up neither the others
+        // nor the polling of those already registered.
+        var pending = new Dictionary<string, string>(options.Value.Services, StringComparer.Ordinal);
         using var timer = new PeriodicTimer(options.Value.HealthCheckInterval, timeProvider);
         do
         {
+            foreach (var (id, url) in pending.ToList())
+            {
+                if (await TryRegisterAsync(id, url, stoppingToken))
+                {
+                    pending.Remove(id);
+                }
+            }
+
             await EnsurePollingAsync(stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task<bool> TryRegisterConfiguredAsync(CancellationToken cancellationToken)
+    private async Task<bool> TryRegisterAsync(string id, string url, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.WhenAll(options.Value.Services.Select(async pair =>
-            {
-                ServiceUrls.TryNormalize(pair.Value, out var baseUrl);
-                await grains.GetGrain<IServiceGrain>(pair.Key).RegisterAsync(baseUrl!, ServiceSource.Configuration, cancellationToken);
-            }));
+            ServiceUrls.TryNormalize(url, out var baseUrl);
+            await grains.GetGrain<IServiceGrain>(id).RegisterAsync(baseUrl!, ServiceSource.Configuration, stoppingToken);
             return true;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
-            LogRegistrationFailed(logger, exception, RetryDelay.TotalSeconds);
+            LogRegistrationFailed(logger, exception, id);
             return false;
         }
     }
 
-    private async Task EnsurePollingAsync(CancellationToken cancellationToken)
+    private async Task EnsurePollingAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var services = await grains.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).ListAsync(cancellationToken);
-            await Task.WhenAll(services.Select(service => grains.GetGrain<IServiceGrain>(service.Id).EnsurePollingAsync(cancellationToken)));
+            var services = await grains.GetGrain<IServiceRegistryGrain>(IServiceRegistryGrain.Key).ListAsync(stoppingToken);
+            await Task.WhenAll(services.Select(service => grains.GetGrain<IServiceGrain>(service.Id).EnsurePollingAsync(stoppingToken)));
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             LogEnsureFailed(logger, exception);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the configured feature services failed; trying again in {Seconds} s")]
-    private static partial void LogRegistrationFailed(ILogger logger, Exception exception, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the configured feature service {ServiceId} failed; the next round tries again")]
+    private static partial void LogRegistrationFailed(ILogger logger, Exception exception, string serviceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activating the feature services' grains failed; the next round tries again")]
     private static partial void LogEnsureFailed(ILogger logger, Exception exception);

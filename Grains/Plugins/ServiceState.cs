@@ -23,4 +23,7 @@ public sealed class ServiceState
     public DateTimeOffset? ManifestChangedAt { get; set; }
 
     public string? ManifestError { get; set; }
+
+    /// <summary>A copy to put back if a write fails; the members are immutable, so a shallow one does.</summary>
+    public ServiceState Copy() => (ServiceState)MemberwiseClone();
 }

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using Cluster.Grains.Interfaces.Plugins;
+using Cluster.Grains.Interfaces.Settings;
 
 namespace Cluster.Grains.Plugins;
 
 /// <summary>Settings documents and the JSON Pointers (RFC 6901) of their secret fields.</summary>
 public static class SettingsDocument
 {
-    /// <summary>A copy of <paramref name="settings"/> with each secret that has a value replaced by <see cref="PluginSettingsResult.SecretMask"/>.</summary>
+    /// <summary>A copy of <paramref name="settings"/> with each secret that has a value replaced by <see cref="SettingsMasks.Secret"/>.</summary>
     public static JsonObject Mask(JsonObject settings, IReadOnlyList<string> secretPointers)
     {
         var masked = (JsonObject)settings.DeepClone();
@@ -15,7 +15,7 @@ public static class SettingsDocument
             if (Find(masked, pointer) is ({ } parent, var name) && parent[name] is { } value
                 && !(value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Length == 0))
             {
-                parent[name] = PluginSettingsResult.SecretMask;
+                parent[name] = SettingsMasks.Secret;
             }
         }
 
@@ -28,7 +28,7 @@ public static class SettingsDocument
         foreach (var pointer in secretPointers)
         {
             if (Find(patch, pointer) is ({ } parent, var name) && parent[name] is JsonValue value
-                && value.TryGetValue<string>(out var text) && text == PluginSettingsResult.SecretMask)
+                && value.TryGetValue<string>(out var text) && text == SettingsMasks.Secret)
             {
                 parent.Remove(name);
             }
@@ -72,7 +72,8 @@ public static class SettingsDocument
         return (current, tokens.Length == 0 ? string.Empty : tokens[^1]);
     }
 
-    private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    /// <summary>A member name as a JSON Pointer token.</summary>
+    public static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static string Unescape(string token) => token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 }

@@ -6,7 +6,11 @@ namespace Cluster.Grains.Settings;
 /// <summary>The OpenAI-compatible provider's connection as administrators' settings make it over the configuration.</summary>
 public static class AiConnection
 {
-    /// <summary>A copy of <paramref name="configured"/> with each setting of <paramref name="overrides"/> that is set.</summary>
+    /// <summary>
+    /// A copy of <paramref name="configured"/> with each setting of <paramref name="overrides"/> that is set. A base URL
+    /// set by administrators never gets the configured key: whoever may change the URL cannot read the key, and must not
+    /// be able to have it sent to a server of theirs; such a URL needs its own key.
+    /// </summary>
     public static OpenAiCompatibleOptions Apply(OpenAiCompatibleOptions configured, AiConnectionInfo overrides)
     {
         ArgumentNullException.ThrowIfNull(configured);
@@ -14,7 +18,7 @@ public static class AiConnection
         return new OpenAiCompatibleOptions
         {
             BaseUrl = overrides.BaseUrl ?? configured.BaseUrl,
-            ApiKey = overrides.ApiKey ?? configured.ApiKey,
+            ApiKey = overrides.ApiKey ?? (overrides.BaseUrl is null ? configured.ApiKey : string.Empty),
             AzureApiVersion = overrides.AzureApiVersion ?? configured.AzureApiVersion,
             FirstTokenTimeout = configured.FirstTokenTimeout,
             IdleTimeout = configured.IdleTimeout,

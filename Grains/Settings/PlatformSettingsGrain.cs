@@ -4,6 +4,7 @@ using Cluster.Grains.Chats.Models;
 using Cluster.Grains.Interfaces.Documents;
 using Cluster.Grains.Interfaces.Plugins;
 using Cluster.Grains.Interfaces.Settings;
+using Cluster.Grains.Persistence;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
 using Microsoft.Extensions.Options;
@@ -101,10 +102,15 @@ public sealed partial class PlatformSettingsGrain(
         var changed = changes.Names.Where(name => name != ApiKeyName || apiKey != SettingsMasks.Secret).ToList();
         if (changed.Count > 0)
         {
-            State.Ai = next;
-            State.AiUpdatedAt = timeProvider.GetUtcNow();
-            State.AiUpdatedBy = actorId;
-            await WriteAsync(cancellationToken);
+            var now = timeProvider.GetUtcNow();
+            await ChangeAsync(
+                state =>
+                {
+                    state.Ai = next;
+                    state.AiUpdatedAt = now;
+                    state.AiUpdatedBy = actorId;
+                },
+                cancellationToken);
         }
 
         return new SettingsChange([], changed);
@@ -154,16 +160,20 @@ public sealed partial class PlatformSettingsGrain(
             throw new ArgumentException($"A system prompt has at most {SystemPromptInfo.MaxContentLength} characters.", nameof(content));
         }
 
-        if (content is null)
-        {
-            State.Prompts.Remove(id);
-        }
-        else
-        {
-            State.Prompts[id] = new SystemPromptState(content, timeProvider.GetUtcNow(), actorId);
-        }
-
-        await WriteAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        await ChangeAsync(
+            state =>
+            {
+                if (content is null)
+                {
+                    state.Prompts.Remove(id);
+                }
+                else
+                {
+                    state.Prompts[id] = new SystemPromptState(content, now, actorId);
+                }
+            },
+            cancellationToken);
         return PromptOf(id);
     }
 
@@ -181,28 +191,22 @@ public sealed partial class PlatformSettingsGrain(
 
         if (named)
         {
-            State.MaxContentCharacters = maxContent;
-            State.LimitsUpdatedAt = timeProvider.GetUtcNow();
-            State.LimitsUpdatedBy = actorId;
-            await WriteAsync(cancellationToken);
+            var now = timeProvider.GetUtcNow();
+            await ChangeAsync(
+                state =>
+                {
+                    state.MaxContentCharacters = maxContent;
+                    state.LimitsUpdatedAt = now;
+                    state.LimitsUpdatedBy = actorId;
+                },
+                cancellationToken);
         }
 
         return new SettingsChange([], [.. changes.Names]);
     }
 
-    // A failed write must not leave memory ahead of storage: the next activation reads what was stored.
-    private async Task WriteAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await settings.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            await settings.ReadStateAsync(cancellationToken);
-            throw;
-        }
-    }
+    private Task ChangeAsync(Action<PlatformSettingsState> change, CancellationToken cancellationToken) =>
+        settings.ChangeAsync(change, state => state.Copy(), cancellationToken);
 
     private string PromptText(string id) =>
         State.Prompts.TryGetValue(id, out var changed) ? changed.Content : SystemPromptCatalog.All.First(prompt => prompt.Id == id).Default;

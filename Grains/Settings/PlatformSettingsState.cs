@@ -20,4 +20,12 @@ public sealed class PlatformSettingsState
     public DateTimeOffset? LimitsUpdatedAt { get; set; }
 
     public string? LimitsUpdatedBy { get; set; }
+
+    /// <summary>A copy to put back if a write fails (the prompts' dictionary copied; the rest is immutable).</summary>
+    public PlatformSettingsState Copy()
+    {
+        var copy = (PlatformSettingsState)MemberwiseClone();
+        copy.Prompts = new Dictionary<string, SystemPromptState>(Prompts);
+        return copy;
+    }
 }

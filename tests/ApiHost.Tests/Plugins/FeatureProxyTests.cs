@@ -33,6 +33,7 @@ public sealed class FeatureProxyTests(IdentityClusterFixture cluster)
         request.Headers.Add("x-user-id", "attacker");
         request.Headers.Add("X-User-Groups", "admins");
         request.Headers.Add("x-user-role", "admin");
+        request.Headers.TryAddWithoutValidation("x_user_id", "attacker");
         request.Headers.Add("X-Custom", "kept");
         request.Headers.Add("Connection", "X-Hop");
         request.Headers.Add("X-Hop", "dropped");
@@ -50,6 +51,11 @@ public sealed class FeatureProxyTests(IdentityClusterFixture cluster)
         Assert.False(headers.ContainsKey("authorization"));
         Assert.False(headers.ContainsKey("x-hop"));
         Assert.True(headers.ContainsKey("x-correlation-id"));
+        Assert.False(headers.ContainsKey("x_user_id"));
+        Assert.Equal("kept", response.Headers.GetValues("X-Service").Single());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]
@@ -71,6 +77,33 @@ public sealed class FeatureProxyTests(IdentityClusterFixture cluster)
         Assert.NotEqual(HttpStatusCode.OK, escape.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, dotted.StatusCode);
         await unknown.AssertProblemAsync(404, "not_found:plugin");
+    }
+
+    [Theory]
+    [InlineData("..\\plugin\\secret-admin")]
+    [InlineData("../../plugin/secret-admin")]
+    [InlineData("%2e%2e/%2e%2e/plugin/secret-admin")]
+    [InlineData("x/..\\..\\health")]
+    public async Task Forward_RawPathLeavingApi_Is400AndNeverReachesTheService(string path)
+    {
+        await using var service = await FeatureService.StartAsync();
+        await using var host = KestrelHost();
+        using var api = new ApiClient(host.CreateClient(NoRedirects(host)));
+        var admin = await cluster.NewAdminAsync(api);
+        await api.RegisterAsync(admin, service);
+        var address = api.Http.BaseAddress!;
+
+        // A raw request: HttpClient would resolve the dots and backslashes itself before sending.
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(address.Host, address.Port);
+        await using var stream = socket.GetStream();
+        var request = $"GET /api/plugins/{service.Id}/api/{path} HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: Bearer {admin}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync();
+
+        Assert.StartsWith("HTTP/1.1 4", statusLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("200", statusLine, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -154,6 +154,12 @@ public sealed class FeatureService : IAsyncDisposable
     private IResult Echo(HttpContext context)
     {
         LastHeaders = context.Request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.ToString());
+
+        // Headers a careless or hostile service might send back.
+        context.Response.Headers["Set-Cookie"] = "service-session=1; Path=/";
+        context.Response.Headers.ContentSecurityPolicy = "default-src *";
+        context.Response.Headers["Access-Control-Allow-Origin"] = "*";
+        context.Response.Headers["X-Service"] = "kept";
         return Results.Json(new { path = context.Request.Path.Value, query = context.Request.QueryString.Value, method = context.Request.Method });
     }
 

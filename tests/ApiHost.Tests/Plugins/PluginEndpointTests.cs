@@ -9,9 +9,11 @@ namespace Cluster.ApiHost.Tests.Plugins;
 public sealed class PluginEndpointTests(IdentityClusterFixture cluster)
 {
     [Fact]
-    public async Task Register_ServiceWithManifest_AppearsOnEveryApiHostForAllowedUsersOnly()
+    public async Task Register_TwoServicesWithManifests_EachAppearsOnEveryApiHostForItsAllowedUsersOnly()
     {
         await using var service = await FeatureService.StartAsync();
+        await using var open = await FeatureService.StartAsync();
+        open.Manifest = FeatureService.ManifestJson(open.Id, allowSuperuser: false);
         using var first = cluster.Client();
         using var second = cluster.Client(second: true);
         var admin = await cluster.NewAdminAsync(first);
@@ -24,6 +26,7 @@ public sealed class PluginEndpointTests(IdentityClusterFixture cluster)
         }
 
         var registered = await first.RegisterAsync(admin, service);
+        await second.RegisterAsync(admin, open);
 
         Assert.Equal("healthy", registered.GetProperty("status").GetString());
         Assert.Equal(1, registered.GetProperty("manifestRevision").GetInt32());
@@ -36,7 +39,9 @@ public sealed class PluginEndpointTests(IdentityClusterFixture cluster)
         Assert.True(plugin.GetProperty("hasSettings").GetBoolean());
         Assert.Equal("puzzle", plugin.GetProperty("ui").GetProperty("icon").GetString());
         Assert.True((await first.PluginsAsync(admin))[service.Id].GetProperty("canAdminister").GetBoolean());
-        Assert.False((await second.PluginsAsync(outsider.AccessToken)).ContainsKey(service.Id));
+        var outsiders = await second.PluginsAsync(outsider.AccessToken);
+        Assert.False(outsiders.ContainsKey(service.Id));
+        Assert.True(outsiders[open.Id].GetProperty("canUse").GetBoolean());
         var manifest = await second.GetJsonAsync($"/api/plugins/{service.Id}/manifest", member.AccessToken);
         Assert.Equal("/api_key", manifest.GetProperty("secretFields")[0].GetString());
         Assert.Equal(group.Name, manifest.GetProperty("access").GetProperty("requiredGroups")[0].GetString());
@@ -98,6 +103,7 @@ public sealed class PluginEndpointTests(IdentityClusterFixture cluster)
         Assert.Contains(errors, error => error!.Contains("greeting", StringComparison.Ordinal));
         await notObject.AssertProblemAsync(400, "bad_request:plugin");
         await refused.AssertProblemAsync(422, "unprocessable:plugin");
+        Assert.Contains("greeting 'refuse' is not accepted", (await refused.JsonAsync()).GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(0, patchesBefore);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var answered = await changed.JsonAsync();
@@ -185,6 +191,31 @@ public sealed class PluginEndpointTests(IdentityClusterFixture cluster)
     }
 
     [Fact]
+    public async Task ServiceEvents_RegistrationAndHealthChange_ArePushedToTheBrowser()
+    {
+        await using var service = await FeatureService.StartAsync();
+        using var api = cluster.Client(second: true);
+        var admin = await cluster.NewAdminAsync(api);
+        var user = await api.RegisterNewAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/services/events");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", user.AccessToken);
+        using var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        await api.RegisterAsync(admin, service);
+        var registered = await NextEventOfAsync(events, service.Id);
+        service.Healthy = false;
+        var unhealthy = await NextEventOfAsync(events, service.Id, status: "unhealthy");
+        using var delete = await api.SendAsync(HttpMethod.Delete, $"/api/admin/services/{service.Id}", bearer: admin);
+        var removed = await NextEventOfAsync(events, service.Id, eventName: "removed");
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("healthy", registered.GetProperty("status").GetString());
+        Assert.Equal("unhealthy", unhealthy.GetProperty("status").GetString());
+        Assert.Equal(service.Id, removed.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Unregister_Service_DisappearsAndIsThen404()
     {
         await using var service = await FeatureService.StartAsync();
@@ -200,6 +231,31 @@ public sealed class PluginEndpointTests(IdentityClusterFixture cluster)
         await again.AssertProblemAsync(404, "not_found:service");
         await manifest.AssertProblemAsync(404, "not_found:plugin");
         Assert.Null(await api.AdminServiceAsync(admin, service.Id));
+    }
+
+    // The data of the next event named eventName about the service (with the status, when given), within 15 s.
+    private static async Task<JsonElement> NextEventOfAsync(StreamReader events, string id, string? status = null, string eventName = "service")
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var name = string.Empty;
+        while (await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                name = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && name == eventName)
+            {
+                using var document = JsonDocument.Parse(line["data: ".Length..]);
+                var data = document.RootElement.Clone();
+                if (data.GetProperty("id").GetString() == id && (status is null || data.GetProperty("status").GetString() == status))
+                {
+                    return data;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("The event stream ended.");
     }
 
     [Theory]

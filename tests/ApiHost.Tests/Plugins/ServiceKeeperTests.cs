@@ -40,9 +40,11 @@ public sealed class ServiceKeeperTests(IdentityClusterFixture cluster)
         var grain = client.GetGrain<IServiceGrain>(service.Id);
 
         await grain.RegisterAsync(new Uri(service.BaseUrl), ServiceSource.Admin);
-        var again = await grain.RegisterAsync(new Uri(service.BaseUrl), ServiceSource.Configuration);
+        var again = await grain.RegisterAsync(new Uri("http://127.0.0.1:1/stale-configuration/"), ServiceSource.Configuration);
 
         Assert.Equal(ServiceSource.Admin, again.Source);
+        Assert.Equal(new Uri(service.BaseUrl), again.BaseUrl);
+        Assert.Equal(ServiceHealthStatus.Healthy, again.Health.Status);
         Assert.Equal(1, again.ManifestRevision);
     }
 }

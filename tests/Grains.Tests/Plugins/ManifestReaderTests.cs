@@ -62,6 +62,7 @@ public sealed class ManifestReaderTests
     [InlineData("""{"id":"doc-service","name":"Docs","version":"1","ui":[]}""", "'ui' must be a JSON object")]
     [InlineData("""{"id":"doc-service","name":"Docs","version":"1","settings_schema":"x"}""", "'settings_schema' must be a JSON object")]
     [InlineData("""{"id":"doc-service","name":"Docs","version":"1","settings_schema":{"$ref":"http://evil.example/schema.json"}}""", "only use local references")]
+    [InlineData("""{"id":"doc-service","name":"Docs","version":"1","settings_schema":{"type":"object","allOf":[{"properties":{"key":{"type":"string","secret":true}}}]}}""", "declare secret fields directly under properties")]
     [InlineData("""{"id":"doc-service","name":"Docs","version":"1","access":true}""", "'access' must be an object")]
     [InlineData("""{"id":"doc-service","name":"Docs","version":"1","access":{"allow_superuser":"yes"}}""", "allow_superuser must be true or false")]
     [InlineData("""{"id":"doc-service","name":"Docs","version":"1","access":{"required_groups":"admins"}}""", "required_groups must be an array")]

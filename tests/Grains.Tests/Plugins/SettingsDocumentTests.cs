@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Cluster.Grains.Interfaces.Plugins;
+using Cluster.Grains.Interfaces.Settings;
 using Cluster.Grains.Plugins;
 
 namespace Cluster.Grains.Tests.Plugins;
@@ -15,7 +15,7 @@ public sealed class SettingsDocumentTests
 
         var masked = SettingsDocument.Mask(settings, Secrets);
 
-        Assert.Equal(PluginSettingsResult.SecretMask, masked["api_key"]!.GetValue<string>());
+        Assert.Equal(SettingsMasks.Secret, masked["api_key"]!.GetValue<string>());
         Assert.Equal(string.Empty, masked["smtp"]!["password"]!.GetValue<string>());
         Assert.Equal("mail", masked["smtp"]!["host"]!.GetValue<string>());
         Assert.Equal("sk-1", settings["api_key"]!.GetValue<string>());
