@@ -4,6 +4,7 @@ using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
 using Cluster.ApiHost.Plugins;
+using Cluster.ApiHost.Preferences;
 using Cluster.ApiHost.Sockets;
 using Cluster.Runtime.Hosting;
 
@@ -31,6 +32,7 @@ app.MapDemoEndpoints();
 app.MapIdentityEndpoints();
 app.MapChatFeature();
 app.MapPluginFeature();
+app.MapPreferencesEndpoints();
 app.MapPackageSocketEndpoints();
 app.Run();
 

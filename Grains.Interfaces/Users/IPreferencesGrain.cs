@@ -10,10 +10,14 @@ public interface IPreferencesGrain : IGrainWithStringKey
     [ReadOnly]
     Task<PreferencesInfo> GetAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The UI preferences in effect, with the administrators' policy (<see cref="IPreferencesPolicyGrain"/>) applied.</summary>
+    [ReadOnly]
+    Task<EffectivePreferencesInfo> GetEffectiveAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Applies <paramref name="patch"/> as one change, so concurrent patches of different settings both hold. Refused,
     /// changing nothing, when an app id is not a slug, there are more than <see cref="PreferencesLimits.MaxPinnedApps"/>,
-    /// the merge patch is not a JSON object, or the result exceeds <see cref="PreferencesLimits.MaxUiBytes"/>.
+    /// the merge patch is not a JSON object or touches a key the administrators locked, or the result exceeds <see cref="PreferencesLimits.MaxUiBytes"/>.
     /// </summary>
     Task<PreferencesUpdate> PatchAsync(PreferencesPatch patch, CancellationToken cancellationToken = default);
 }

@@ -202,49 +202,18 @@ public sealed partial class ServiceGrain(
     private async Task<bool> RefreshManifestAsync(Uri baseUrl, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var state = service.State;
-        var reply = await client.GetManifestAsync(baseUrl, cancellationToken);
-        PluginManifestInfo? manifest = null;
-        string? error;
-        if (reply.Status == System.Net.HttpStatusCode.NotFound)
+        var change = await ManifestUpdate.ApplyAsync(state, Id, await client.GetManifestAsync(baseUrl, cancellationToken), now);
+        if (change.Refused is { } error)
         {
-            // Not (or no longer) a plugin: a service may exist only to be health-checked and proxied.
-            error = null;
-        }
-        else if (!reply.IsSuccess)
-        {
-            error = reply.Failure ?? $"GET /plugin/manifest answered {(int)reply.Status!}.";
-        }
-        else
-        {
-            (manifest, error) = await ManifestReader.ReadAsync(Id, reply.Body!);
+            LogManifestRefused(logger, Id, error);
         }
 
-        if (error is not null)
+        if (change.NewRevision)
         {
-            if (error != state.ManifestError)
-            {
-                LogManifestRefused(logger, Id, error);
-            }
-
-            var changed = error != state.ManifestError;
-            state.ManifestError = error;
-            return changed;
+            LogManifestChanged(logger, Id, state.ManifestRevision, state.Manifest?.Version);
         }
 
-        var fingerprint = manifest is null ? null : ManifestFingerprint.Of(manifest);
-        var errorCleared = state.ManifestError is not null;
-        state.ManifestError = null;
-        if (fingerprint == state.ManifestFingerprint)
-        {
-            return errorCleared;
-        }
-
-        state.Manifest = manifest;
-        state.ManifestFingerprint = fingerprint;
-        state.ManifestRevision++;
-        state.ManifestChangedAt = now;
-        LogManifestChanged(logger, Id, state.ManifestRevision, manifest?.Version);
-        return true;
+        return change.Changed;
     }
 
     private ServiceInfo? Snapshot()

@@ -59,8 +59,8 @@ public static class SettingsDocument
         }
     }
 
-    // The object holding the pointer's last member, and that member's name; null when a step on the way is missing.
-    private static (JsonObject? Parent, string Name) Find(JsonObject root, string pointer)
+    /// <summary>The object holding the pointer's last member, and that member's name; a null parent when a step on the way is missing.</summary>
+    internal static (JsonObject? Parent, string Name) Find(JsonObject root, string pointer)
     {
         var tokens = pointer.Split('/')[1..].Select(Unescape).ToArray();
         JsonObject? current = root;
@@ -75,5 +75,6 @@ public static class SettingsDocument
     /// <summary>A member name as a JSON Pointer token.</summary>
     public static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
-    private static string Unescape(string token) => token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+    /// <summary>A JSON Pointer token as the member name it stands for.</summary>
+    internal static string Unescape(string token) => token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Cluster.Grains.Chats.Models;
 using Cluster.Grains.Interfaces.Documents;
-using Cluster.Grains.Interfaces.Plugins;
 using Cluster.Grains.Interfaces.Settings;
 using Cluster.Grains.Persistence;
 using Cluster.Runtime.Core;
@@ -12,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Cluster.Grains.Settings;
 
 [GrainType("platform-settings")]
-public sealed partial class PlatformSettingsGrain(
+public sealed class PlatformSettingsGrain(
     [PersistentState(PlatformSettingsGrain.StateName)] IPersistentState<PlatformSettingsState> settings,
     IOptionsMonitor<ChatOptions> chatOptions,
     ChatModelRouter models,
@@ -20,10 +18,6 @@ public sealed partial class PlatformSettingsGrain(
 {
     public const string StateName = "platform-settings";
 
-    private const string BaseUrlName = "baseUrl";
-    private const string ApiKeyName = "apiKey";
-    private const string AzureApiVersionName = "azureApiVersion";
-    private const string TitleModelName = "titleModel";
     private const string MaxContentName = "maxContentCharacters";
     private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(20);
 
@@ -34,7 +28,7 @@ public sealed partial class PlatformSettingsGrain(
         var configured = chatOptions.CurrentValue;
         var ai = State.Ai;
         var effective = AiConnection.Apply(configured.OpenAI, ai);
-        var overridden = new[] { (BaseUrlName, ai.BaseUrl), (ApiKeyName, ai.ApiKey), (AzureApiVersionName, ai.AzureApiVersion), (TitleModelName, ai.TitleModel) }
+        var overridden = new[] { (AiSettingsPatch.BaseUrl, ai.BaseUrl), (AiSettingsPatch.ApiKey, ai.ApiKey), (AiSettingsPatch.AzureApiVersion, ai.AzureApiVersion), (AiSettingsPatch.TitleModel, ai.TitleModel) }
             .Where(pair => pair.Item2 is not null).Select(pair => pair.Item1).ToList();
         return Task.FromResult(new AiSettingsView(
             effective.AzureApiVersion is null ? "openai" : "azure-openai",
@@ -52,54 +46,12 @@ public sealed partial class PlatformSettingsGrain(
 
     public async Task<SettingsChange> UpdateAiAsync(string patch, string actorId, CancellationToken cancellationToken = default)
     {
-        var changes = SettingsPatch.Parse(patch, [BaseUrlName, ApiKeyName, AzureApiVersionName, TitleModelName]);
-        var next = State.Ai;
-        if (changes.TryGetString(BaseUrlName, out var baseUrl))
-        {
-            if (baseUrl is not null && !ServiceUrls.TryNormalize(baseUrl, out _))
-            {
-                changes.Errors.Add($"'{BaseUrlName}' must be an absolute http or https URL with no query or user info, such as https://api.openai.com/v1.");
-            }
-
-            next = next with { BaseUrl = baseUrl?.TrimEnd('/') };
-        }
-
-        if (changes.TryGetString(ApiKeyName, out var apiKey) && apiKey != SettingsMasks.Secret)
-        {
-            if (apiKey is not null && (apiKey.Length is 0 or > 1000 || apiKey.Any(char.IsControl)))
-            {
-                changes.Errors.Add($"'{ApiKeyName}' must have 1 to 1000 characters and no control characters.");
-            }
-
-            next = next with { ApiKey = apiKey };
-        }
-
-        if (changes.TryGetString(AzureApiVersionName, out var version))
-        {
-            if (version is not null && !AzureApiVersion().IsMatch(version))
-            {
-                changes.Errors.Add($"'{AzureApiVersionName}' must look like 2024-10-21 or 2025-01-01-preview.");
-            }
-
-            next = next with { AzureApiVersion = version };
-        }
-
-        if (changes.TryGetString(TitleModelName, out var titleModel))
-        {
-            if (titleModel is not null && models.Find(titleModel) is null)
-            {
-                changes.Errors.Add($"'{TitleModelName}' must be a configured model: {string.Join(", ", chatOptions.CurrentValue.Models.Keys.Order(StringComparer.Ordinal))}.");
-            }
-
-            next = next with { TitleModel = titleModel };
-        }
-
+        var (next, changes, changed) = AiSettingsPatch.Apply(State.Ai, patch, chatOptions.CurrentValue.Models.Keys);
         if (changes.Errors.Count > 0)
         {
             return new SettingsChange(changes.Errors, []);
         }
 
-        var changed = changes.Names.Where(name => name != ApiKeyName || apiKey != SettingsMasks.Secret).ToList();
         if (changed.Count > 0)
         {
             var now = timeProvider.GetUtcNow();
@@ -222,7 +174,4 @@ public sealed partial class PlatformSettingsGrain(
         var changed = State.Prompts.GetValueOrDefault(id);
         return new SystemPromptInfo(id, prompt.Name, prompt.Description, changed?.Content ?? prompt.Default, changed is null, changed?.UpdatedAt, changed?.UpdatedBy);
     }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(-preview)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex AzureApiVersion();
 }

@@ -18,6 +18,13 @@ public sealed class PreferencesGrain(
 
     public Task<PreferencesInfo> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(ToInfo());
 
+    public async Task<EffectivePreferencesInfo> GetEffectiveAsync(CancellationToken cancellationToken = default)
+    {
+        var rules = await Policy().GetAsync(cancellationToken);
+        var effective = PreferencesPolicy.Apply(rules, JsonNode.Parse(State.UiJson) as JsonObject ?? []);
+        return new EffectivePreferencesInfo(effective.ToJsonString(), rules.LockedKeys, State.Version);
+    }
+
     public async Task<PreferencesUpdate> PatchAsync(PreferencesPatch patch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
@@ -42,6 +49,12 @@ public sealed class PreferencesGrain(
             if (patchNode is not (JsonObject or null))
             {
                 return new PreferencesUpdate(ToInfo(), "The UI preferences patch must be a JSON object (or null to clear them); set a member to null to remove it.");
+            }
+
+            // Clearing them all (null) is allowed: locked keys hold their defaults whatever the user's document says.
+            if (patchNode is JsonObject patchObject && PreferencesPolicy.LockedIn(await Policy().GetAsync(cancellationToken), patchObject) is { Count: > 0 } locked)
+            {
+                return new PreferencesUpdate(ToInfo(), $"{string.Join(", ", locked)} {(locked.Count == 1 ? "is" : "are")} locked by the administrators; leave {(locked.Count == 1 ? "it" : "them")} out of the change.");
             }
 
             ui = patchNode is null ? "{}" : JsonMergePatch.Apply(JsonNode.Parse(State.UiJson), patchNode)!.ToJsonString();
@@ -74,6 +87,8 @@ public sealed class PreferencesGrain(
 
         return pinned.Distinct(StringComparer.Ordinal).Count() != pinned.Count ? "An app is pinned twice; list each once." : null;
     }
+
+    private IPreferencesPolicyGrain Policy() => GrainFactory.GetGrain<IPreferencesPolicyGrain>(IPreferencesPolicyGrain.Key);
 
     private PreferencesInfo ToInfo() => new([.. State.PinnedAppIds], State.UiJson, State.Version);
 }

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Cluster.ApiHost.Plugins;
+using Cluster.Grains.Interfaces.Users;
+
+namespace Cluster.ApiHost.Preferences;
+
+/// <summary>The caller's preferences as they apply.</summary>
+/// <param name="Preferences">The administrators' defaults, the caller's own on top, locked keys as the defaults have them.</param>
+/// <param name="Locked">JSON Pointers of the keys the caller cannot change.</param>
+/// <param name="Version">Grows with each of the caller's changes.</param>
+public sealed record EffectivePreferencesResponse(JsonElement Preferences, IReadOnlyList<string> Locked, long Version)
+{
+    public static EffectivePreferencesResponse From(EffectivePreferencesInfo info) => new(PluginJson.Parse(info.UiJson)!.Value, info.LockedKeys, info.Version);
+}
