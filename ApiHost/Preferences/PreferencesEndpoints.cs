@@ -10,7 +10,7 @@ namespace Cluster.ApiHost.Preferences;
 /// <summary>
 /// The dashboard preferences of seed 002: one JSON document per user, changed by JSON Merge Patch (RFC 7396) so a save
 /// never drops unrelated fields, under the administrators' defaults, with keys they locked. The document is the same as
-/// the <c>ui</c> of <c>/api/users/me/preferences</c>.
+/// the <c>ui</c> of <c>/api/users/me/preferences</c>. Reads carry the <c>shared_workspace_library</c> (<see cref="SharedWorkspaceLibrary"/>).
 /// </summary>
 public static class PreferencesEndpoints
 {
@@ -23,11 +23,11 @@ public static class PreferencesEndpoints
         var policy = endpoints.MapGroup("/api/admin/preferences/policy").WithTags("Admin").RequireAuthorization(IdentityPolicies.Admin);
         policy.MapGet("/", GetPolicyAsync);
         policy.MapPut("/", PutPolicyAsync);
-        return endpoints;
+        return endpoints.MapWorkspaceEndpoints();
     }
 
     private static async Task<Ok<EffectivePreferencesResponse>> GetAsync(HttpContext context, IClusterClient cluster, CancellationToken cancellationToken) =>
-        TypedResults.Ok(EffectivePreferencesResponse.From(await Preferences(context, cluster).GetEffectiveAsync(cancellationToken)));
+        TypedResults.Ok(await ReadAsync(context, cluster, cancellationToken));
 
     private static async Task<Results<Ok<EffectivePreferencesResponse>, ProblemHttpResult>> PatchAsync(
         JsonElement patch, HttpContext context, IClusterClient cluster, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public static class PreferencesEndpoints
         var update = await grain.PatchAsync(new PreferencesPatch(null, patch.GetRawText()), cancellationToken);
         return update.Problem is { } problem
             ? ApiProblem.BadRequest(problem)
-            : TypedResults.Ok(EffectivePreferencesResponse.From(await grain.GetEffectiveAsync(cancellationToken)));
+            : TypedResults.Ok(await ReadAsync(context, cluster, cancellationToken));
     }
 
     private static async Task<Ok<PreferencesPolicyResponse>> GetPolicyAsync(IClusterClient cluster, CancellationToken cancellationToken) =>
@@ -57,6 +57,13 @@ public static class PreferencesEndpoints
         }
 
         return TypedResults.Ok(PreferencesPolicyResponse.From(await Policy(cluster).GetAsync(cancellationToken)));
+    }
+
+    private static async Task<EffectivePreferencesResponse> ReadAsync(HttpContext context, IClusterClient cluster, CancellationToken cancellationToken)
+    {
+        var preferences = Preferences(context, cluster).GetEffectiveAsync(cancellationToken);
+        var library = SharedWorkspaceLibrary.ReadAsync(cluster, context.RequiredCaller().User, cancellationToken);
+        return EffectivePreferencesResponse.From(await preferences, await library);
     }
 
     private static IPreferencesGrain Preferences(HttpContext context, IClusterClient cluster) => cluster.GetGrain<IPreferencesGrain>(context.RequiredCaller().User.Id);
