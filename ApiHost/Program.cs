@@ -1,4 +1,5 @@
 using Cluster.ApiHost.Admin;
+using Cluster.ApiHost.Channels;
 using Cluster.ApiHost.Chats;
 using Cluster.ApiHost.Demo;
 using Cluster.ApiHost.Hosting;
@@ -14,6 +15,7 @@ builder.AddApiPipeline();
 builder.AddIdentityServices();
 builder.AddChatServices();
 builder.AddPluginServices();
+builder.AddChannelServices();
 builder.AddPackageSockets();
 builder.AddApiDocumentation();
 builder.AddAdminCommand(args);
@@ -33,6 +35,7 @@ app.MapIdentityEndpoints();
 app.MapChatFeature();
 app.MapPluginFeature();
 app.MapPreferencesEndpoints();
+app.MapConfigAndChannels();
 app.MapPackageSocketEndpoints();
 app.Run();
 

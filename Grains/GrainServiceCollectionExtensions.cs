@@ -1,4 +1,6 @@
+using Cluster.Grains.Channels;
 using Cluster.Grains.Chats.Models;
+using Cluster.Grains.Configs;
 using Cluster.Grains.Identity;
 using Cluster.Grains.Plugins;
 using Cluster.Grains.Settings;
@@ -20,6 +22,24 @@ public static class GrainServiceCollectionExtensions
         services.AddHostedService<SigningKeyProtectionNotice>();
         services.AddChatModels(configuration);
         services.AddPlugins(configuration);
+        services.AddConfigsAndChannels(configuration);
+        return services;
+    }
+
+    /// <summary>Versioned configurations (<see cref="ConfigOptions"/>, bootstrapped at start) and the channels' producers (<see cref="ProducerOptions"/>).</summary>
+    public static IServiceCollection AddConfigsAndChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConfigOptions>().Bind(configuration.GetSection(ConfigOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConfigOptions>, ConfigOptionsValidator>();
+        services.AddOptions<ProducerOptions>().Bind(configuration.GetSection(ProducerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProducerOptions>, ProducerOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // A redirect could lead a producer to a host Channels:Producers:AllowedHosts does not allow.
+        services.AddHttpClient(ChannelProducerGrain.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddHostedService<ConfigBootstrapper>();
+        services.AddHostedService<ProducerKeeper>();
         return services;
     }
 

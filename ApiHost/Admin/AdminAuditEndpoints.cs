@@ -10,7 +10,6 @@ namespace Cluster.ApiHost.Admin;
 public static class AdminAuditEndpoints
 {
     private const int DefaultPageSize = 50;
-    private const string LogKey = "all";
 
     public static IEndpointRouteBuilder MapAdminAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -37,7 +36,7 @@ public static class AdminAuditEndpoints
         try
         {
             var query = new AuditQuery(actor, action, from ?? timeProvider.GetUtcNow().AddDays(-1), to, cursor, pageSize);
-            return TypedResults.Ok(AuditPageResponse.From(await cluster.GetGrain<IAuditLogGrain>(LogKey).SearchAsync(query, cancellationToken)));
+            return TypedResults.Ok(AuditPageResponse.From(await cluster.GetGrain<IAuditLogGrain>(IAuditLogGrain.Key).SearchAsync(query, cancellationToken)));
         }
         catch (ArgumentException)
         {

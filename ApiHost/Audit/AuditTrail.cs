@@ -13,7 +13,6 @@ public sealed partial class AuditTrail(IClusterClient cluster, ILogger<AuditTrai
 {
     private const int QueueCapacity = 100_000;
     private const int MaxBatch = 200;
-    private const string LogKey = "all";
     private static readonly TimeSpan MaxBatchDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -75,7 +74,7 @@ public sealed partial class AuditTrail(IClusterClient cluster, ILogger<AuditTrai
         {
             try
             {
-                await cluster.GetGrain<IAuditLogGrain>(LogKey).AppendAsync([.. batch], CancellationToken.None);
+                await cluster.GetGrain<IAuditLogGrain>(IAuditLogGrain.Key).AppendAsync([.. batch], CancellationToken.None);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

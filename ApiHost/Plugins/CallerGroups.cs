@@ -17,9 +17,15 @@ public sealed class CallerGroups(IClusterClient cluster)
             return (IReadOnlySet<string>)cached!;
         }
 
-        var groups = await Task.WhenAll(context.RequiredCaller().User.GroupIds.Select(id => cluster.GetGrain<IGroupGrain>(id).GetAsync(cancellationToken)));
-        var names = groups.OfType<GroupInfo>().Select(group => GroupName.Normalize(group.Name)).ToHashSet(StringComparer.Ordinal);
+        var names = await NamesAsync(context.RequiredCaller(), cancellationToken);
         context.Items[ItemKey] = names;
         return names;
+    }
+
+    /// <summary>The group names of <paramref name="caller"/>, looked up now (a WebSocket request, which has no request items).</summary>
+    public async Task<IReadOnlySet<string>> NamesAsync(AuthenticatedCaller caller, CancellationToken cancellationToken)
+    {
+        var groups = await Task.WhenAll(caller.User.GroupIds.Select(id => cluster.GetGrain<IGroupGrain>(id).GetAsync(cancellationToken)));
+        return groups.OfType<GroupInfo>().Select(group => GroupName.Normalize(group.Name)).ToHashSet(StringComparer.Ordinal);
     }
 }

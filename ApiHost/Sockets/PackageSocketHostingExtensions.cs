@@ -16,6 +16,9 @@ public static class PackageSocketHostingExtensions
         services.AddSingleton<IPackageHandler, CreateChatPackage>();
         services.AddSingleton<IPackageHandler, SendMessagePackage>();
         services.AddSingleton<IPackageHandler, StopChatPackage>();
+        services.AddSingleton<IPackageHandler, SubscribeChannelPackage>();
+        services.AddSingleton<IPackageHandler, PublishChannelPackage>();
+        services.AddSingleton<IPackageHandler, UnsubscribeChannelPackage>();
         services.AddSingleton<IPackageHandler, SearchUsersPackage>();
         services.AddSingleton<PackageRegistry>();
         services.AddSingleton<PackageSocketHost>();

@@ -9,6 +9,9 @@ namespace Cluster.Grains.Interfaces.Audit;
 /// </summary>
 public interface IAuditLogGrain : IGrainWithStringKey
 {
+    /// <summary>The key callers use; any key reaches the same trail.</summary>
+    const string Key = "all";
+
     /// <summary>The largest page.</summary>
     const int MaxPageSize = 200;
 

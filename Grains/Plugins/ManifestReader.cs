@@ -184,7 +184,7 @@ public static class ManifestReader
         return (new PluginAccessRules(allowSuperuser, groups), null);
     }
 
-    private static bool HasRemoteReference(JsonElement element) => element.ValueKind switch
+    internal static bool HasRemoteReference(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().Any(property =>
             (property.Name == "$ref" && (property.Value.ValueKind != JsonValueKind.String || !property.Value.GetString()!.StartsWith('#')))

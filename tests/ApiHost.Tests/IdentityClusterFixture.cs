@@ -21,7 +21,8 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
     /// <summary>
     /// The silos' chat settings: the local development model at 100 words a second, 20-word answers (a message
     /// starting with <c>/words N</c> gets N), chunks persisted every 200 ms; the two usual models and one only for
-    /// members of the group <see cref="RestrictedModelGroup"/>. Feature services are checked every second.
+    /// members of the group <see cref="RestrictedModelGroup"/>. Feature services are checked every second; channel producers
+    /// may read from 127.0.0.1 and are re-applied every 2 s.
     /// </summary>
     public static readonly Dictionary<string, string?> SiloSettings = new()
     {
@@ -35,6 +36,8 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
         ["Chat:PersistInterval"] = "00:00:00.200",
         ["Plugins:HealthCheckInterval"] = "00:00:01",
         ["Plugins:RequestTimeout"] = "00:00:02",
+        ["Channels:Producers:AllowedHosts:0"] = "127.0.0.1",
+        ["Channels:Producers:ReconcileInterval"] = "00:00:02",
     };
 
     /// <summary>The group whose members may use <c>restricted-model</c>.</summary>
@@ -84,6 +87,7 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
                 var configuration = new ConfigurationBuilder().AddInMemoryCollection(SiloSettings).Build();
                 silo.Services.AddChatModels(configuration);
                 silo.Services.AddPlugins(configuration);
+                silo.Services.AddConfigsAndChannels(configuration);
             };
         });
         First = CreateApiHost();

@@ -1,0 +1,261 @@
+using System.Threading.Channels;
+using Cluster.Grains.Interfaces.Channels;
+using Cluster.Runtime.Core;
+
+namespace Cluster.ApiHost.Channels;
+
+/// <summary>
+/// This API host's one subscription to a channel grain, fanned out to its local subscribers. One loop does everything
+/// (pushes, joins, renewals, gap reads), so every subscriber sees the messages once and in order; a subscriber whose
+/// queue is full is dropped there and then, and the loop goes on for the others.
+/// </summary>
+internal sealed partial class ChannelFeed : IChannelObserver
+{
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(IChannelGrain.SubscriptionSeconds / 3);
+
+    private readonly Channel<FeedEvent> _events = System.Threading.Channels.Channel.CreateUnbounded<FeedEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<ChannelSubscription> _subscribers = [];
+    private readonly IClusterClient _cluster;
+    private readonly ILogger _logger;
+    private readonly Action<ChannelFeed> _ended;
+    private long _last = -1;
+    private int _started;
+
+    public ChannelFeed(string channel, IClusterClient cluster, ILogger logger, Action<ChannelFeed> ended)
+    {
+        Channel = channel;
+        _cluster = cluster;
+        _logger = logger;
+        _ended = ended;
+    }
+
+    public string Channel { get; }
+
+    /// <summary>
+    /// Adds a subscriber, starting the feed with the first; false once the feed has no subscriber and ended, and the
+    /// hub then starts a new one. (A feed the hub's dictionary created in a race and discarded is never started.)
+    /// </summary>
+    public bool TryAdd(ChannelSubscription subscription)
+    {
+        if (!_events.Writer.TryWrite(new FeedEvent.Joined(subscription)))
+        {
+            return false;
+        }
+
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _ = Task.Run(RunAsync);
+        }
+
+        return true;
+    }
+
+    public void Remove(ChannelSubscription subscription) => _events.Writer.TryWrite(new FeedEvent.Left(subscription));
+
+    public void OnMessages(string channel, IReadOnlyList<ChannelMessage> messages) => _events.Writer.TryWrite(new FeedEvent.Pushed(messages));
+
+    private async Task RunAsync()
+    {
+        var grain = _cluster.GetGrain<IChannelGrain>(Channel);
+        var reference = _cluster.CreateObjectReference<IChannelObserver>(this);
+        try
+        {
+            var renewAt = DateTimeOffset.MinValue;
+            while (true)
+            {
+                if (DateTimeOffset.UtcNow >= renewAt && await TryRenewAsync(grain, reference))
+                {
+                    renewAt = DateTimeOffset.UtcNow + Renewal;
+                }
+
+                using var wait = new CancellationTokenSource(DateTimeOffset.UtcNow >= renewAt ? TimeSpan.FromSeconds(1) : renewAt - DateTimeOffset.UtcNow);
+                FeedEvent? next;
+                try
+                {
+                    next = await _events.Reader.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    continue;
+                }
+
+                if (!await HandleAsync(grain, next))
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _cluster.DeleteObjectReference<IChannelObserver>(this);
+            _ = UnsubscribeAsync(grain, reference);
+        }
+    }
+
+    // False when the last subscriber left: the feed ends, refusing joins that race with its end (the hub retries them).
+    private async Task<bool> HandleAsync(IChannelGrain grain, FeedEvent next)
+    {
+        switch (next)
+        {
+            case FeedEvent.Pushed pushed:
+                await DeliverAsync(grain, pushed.Messages);
+                break;
+            case FeedEvent.Joined joined:
+                await JoinAsync(grain, joined.Subscription);
+                break;
+            case FeedEvent.Left left:
+                _subscribers.Remove(left.Subscription);
+                if (_subscribers.Count == 0)
+                {
+                    _events.Writer.TryComplete();
+                    _ended(this);
+                    while (_events.Reader.TryRead(out var late))
+                    {
+                        if (late is FeedEvent.Joined orphan)
+                        {
+                            orphan.Subscription.Drop("The channel's feed on this host ended as the subscription started; subscribe again.");
+                        }
+                    }
+
+                    return false;
+                }
+
+                break;
+        }
+
+        return true;
+    }
+
+    private async Task<bool> TryRenewAsync(IChannelGrain grain, IChannelObserver reference)
+    {
+        try
+        {
+            var backlog = await grain.SubscribeAsync(reference, _last, CancellationToken.None);
+            if (_last < 0)
+            {
+                _last = backlog.LastSequence;
+            }
+            else
+            {
+                Fan(backlog.Messages, backlog.Missed);
+            }
+
+            return true;
+        }
+        catch (Exception exception)
+        {
+            LogRenewFailed(_logger, exception, Channel);
+            return false;
+        }
+    }
+
+    private async Task DeliverAsync(IChannelGrain grain, IReadOnlyList<ChannelMessage> messages)
+    {
+        // A push after a gap means one went missing on the way: read what the channel still keeps.
+        if (_last >= 0 && messages.Count > 0 && messages[0].Sequence > _last + 1)
+        {
+            try
+            {
+                var backlog = await grain.ReadAsync(_last, CancellationToken.None);
+                Fan(backlog.Messages, backlog.Missed);
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogRenewFailed(_logger, exception, Channel);
+            }
+        }
+
+        Fan(messages, 0);
+    }
+
+    private async Task JoinAsync(IChannelGrain grain, ChannelSubscription subscription)
+    {
+        if (subscription.AfterSequence is { } after && _last >= 0 && after < _last)
+        {
+            try
+            {
+                var backlog = await grain.ReadAsync(after, CancellationToken.None);
+                subscription.AddMissed(backlog.Missed);
+                foreach (var message in backlog.Messages.Where(message => message.Sequence <= _last))
+                {
+                    if (!Offer(subscription, message))
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                LogRenewFailed(_logger, exception, Channel);
+            }
+        }
+
+        _subscribers.Add(subscription);
+    }
+
+    private void Fan(IReadOnlyList<ChannelMessage> messages, long missed)
+    {
+        foreach (var message in messages)
+        {
+            if (message.Sequence <= _last)
+            {
+                continue;
+            }
+
+            _last = message.Sequence;
+            for (var index = _subscribers.Count - 1; index >= 0; index--)
+            {
+                if (!Offer(_subscribers[index], message))
+                {
+                    _subscribers.RemoveAt(index);
+                }
+            }
+        }
+
+        if (missed > 0)
+        {
+            _subscribers.ForEach(subscriber => subscriber.AddMissed(missed));
+        }
+    }
+
+    private bool Offer(ChannelSubscription subscriber, ChannelMessage message)
+    {
+        if (subscriber.TryDeliver(message))
+        {
+            return true;
+        }
+
+        subscriber.Drop($"This subscriber did not keep up: {subscriber.Messages.Count} messages were unread (Channels:SubscriberBuffer); subscribe again, with Last-Event-ID to resume.");
+        LogDropped(_logger, Channel);
+        return false;
+    }
+
+    private async Task UnsubscribeAsync(IChannelGrain grain, IChannelObserver reference)
+    {
+        try
+        {
+            await grain.UnsubscribeAsync(reference);
+        }
+        catch (Exception exception)
+        {
+            // The subscription expires on its own.
+            LogRenewFailed(_logger, exception, Channel);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading channel {Channel} failed; the feed tries again")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A slow subscriber of channel {Channel} was dropped")]
+    private static partial void LogDropped(ILogger logger, string channel);
+
+    private abstract record FeedEvent
+    {
+        public sealed record Pushed(IReadOnlyList<ChannelMessage> Messages) : FeedEvent;
+
+        public sealed record Joined(ChannelSubscription Subscription) : FeedEvent;
+
+        public sealed record Left(ChannelSubscription Subscription) : FeedEvent;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using Cluster.ApiHost.Channels;
+using Cluster.ApiHost.Plugins;
+
+namespace Cluster.ApiHost.Sockets.Packages;
+
+/// <summary>
+/// pkg_id 20: subscribes the connection to a channel, as <c>GET /api/channels/{name}/events</c> does. The answer
+/// confirms; then each message is pushed with this pkg_id and req_id, as <see cref="ChannelEventJson"/> writes it, until
+/// pkg_id 22 or the connection ends. A subscriber that falls behind gets a <c>dropped</c> notice and no more messages.
+/// </summary>
+public sealed partial class SubscribeChannelPackage(ChannelHub hub, ChannelAccess access, CallerGroups groups, ILogger<SubscribeChannelPackage> logger) : IPackageHandler
+{
+    // Each connection's subscriptions by channel, gone with the connection.
+    private static readonly ConditionalWeakTable<IPackagePushTarget, Dictionary<string, ChannelSubscription>> Subscriptions = [];
+
+    public int PackageId => 20;
+
+    public string Name => "channels.subscribe";
+
+    public string Description =>
+        "Subscribes to a channel: data {\"channel\": name, \"after\": optional sequence number to replay from}; answers {\"channel\"}, then pushes each message {channel, sequence, publishedAt, publisher, payload}, and {type: \"dropped\", reason} if the connection falls behind.";
+
+    public IReadOnlyList<string> RequiredRoles => [];
+
+    public string DataSchema => """
+        {
+          "type": "object",
+          "required": ["channel"],
+          "properties": {
+            "channel": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,127}$" },
+            "after": { "type": "integer", "minimum": 0 }
+          }
+        }
+        """;
+
+    /// <summary>Ends the connection's subscription to <paramref name="channel"/>; false when it had none.</summary>
+    public static bool Unsubscribe(IPackagePushTarget connection, string channel)
+    {
+        ChannelSubscription? subscription = null;
+        if (Subscriptions.TryGetValue(connection, out var byChannel))
+        {
+            lock (byChannel)
+            {
+                if (byChannel.Remove(channel, out subscription))
+                {
+                    subscription.Dispose();
+                }
+            }
+        }
+
+        return subscription is not null;
+    }
+
+    public async Task<PackageReply> HandleAsync(PackageCall call, CancellationToken cancellationToken)
+    {
+        var channel = call.Request.Data.GetProperty("channel").GetString()!;
+        long? after = call.Request.Data.TryGetProperty("after", out var afterElement) ? afterElement.GetInt64() : null;
+        // The contract's status 3 carries a fixed message; the HTTP route says why.
+        if (await access.SubscribeDeniedAsync(channel, call.Caller, await groups.NamesAsync(call.Caller, cancellationToken), cancellationToken) is not null)
+        {
+            return PackageReply.Denied(PackageId);
+        }
+
+        var byChannel = Subscriptions.GetOrCreateValue(call.Connection);
+        ChannelSubscription subscription;
+        lock (byChannel)
+        {
+            if (byChannel.ContainsKey(channel))
+            {
+                return PackageReply.Invalid("conflict:channels", $"This connection is subscribed to '{channel}' already; send pkg_id 22 to end that subscription first.");
+            }
+
+            subscription = hub.Subscribe(channel, after);
+            byChannel[channel] = subscription;
+        }
+
+        return PackageReply.Ok(new SubscribedData(channel)) with { Then = () => PushAsync(call, subscription) };
+    }
+
+    private async Task PushAsync(PackageCall call, ChannelSubscription subscription)
+    {
+        var connection = call.Connection;
+        var requestId = call.Request.RequestId;
+        try
+        {
+            await foreach (var message in subscription.Messages.ReadAllAsync(connection.Closed))
+            {
+                connection.Push(PackageId, requestId, ChannelEventJson.Write(message, subscription.Channel));
+            }
+
+            if (subscription.DropReason is { } reason)
+            {
+                connection.Push(PackageId, requestId, ChannelEventJson.Notice("dropped", subscription.Channel, "reason", reason));
+            }
+        }
+        catch (OperationCanceledException) when (connection.Closed.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            LogPushFailed(logger, exception, subscription.Channel);
+        }
+        finally
+        {
+            Unsubscribe(connection, subscription.Channel);
+            subscription.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing channel {Channel} to a WebSocket failed")]
+    private static partial void LogPushFailed(ILogger logger, Exception exception, string channel);
+
+    private sealed record SubscribedData(string Channel);
+}
