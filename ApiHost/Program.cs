@@ -7,6 +7,7 @@ using Cluster.ApiHost.Identity;
 using Cluster.ApiHost.Plugins;
 using Cluster.ApiHost.Preferences;
 using Cluster.ApiHost.Sockets;
+using Cluster.ApiHost.Widgets;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddIdentityServices();
 builder.AddChatServices();
 builder.AddPluginServices();
 builder.AddChannelServices();
+builder.AddWidgetServices();
 builder.AddPackageSockets();
 builder.AddApiDocumentation();
 builder.AddAdminCommand(args);
@@ -36,6 +38,7 @@ app.MapChatFeature();
 app.MapPluginFeature();
 app.MapPreferencesEndpoints();
 app.MapConfigAndChannels();
+app.MapWidgetEndpoints();
 app.MapPackageSocketEndpoints();
 app.Run();
 
