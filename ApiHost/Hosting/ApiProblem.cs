@@ -30,6 +30,15 @@ public static class ApiProblem
         ["unprocessable:plugin"] = "The plugin's service refused the change.",
         ["bad_gateway:plugin"] = "The plugin's service is not available right now. Please try again later.",
         ["gateway_timeout:plugin"] = "The plugin's service did not answer in time. Please try again later.",
+        ["bad_request:config"] = "The configuration is not valid. Please check it against its schema and try again.",
+        ["not_found:config"] = "The requested configuration version was not found.",
+        ["conflict:config"] = "The configuration changed in a way that does not allow this. Please reload it and try again.",
+        ["forbidden:config"] = "Your account does not administer this configuration.",
+        ["bad_request:channels"] = "The message could not be published. Please check it and try again.",
+        ["forbidden:channels"] = "Your account does not have access to this channel.",
+        ["bad_request:widgets"] = "The widget bundle cannot be registered as given. Please check its name and version.",
+        ["unprocessable:widgets"] = "The widget bundle failed verification and was not used.",
+        ["bad_gateway:widgets"] = "The package registry is not available right now. Please try again later.",
     };
 
     /// <summary>400 <c>bad_request:api</c>.</summary>

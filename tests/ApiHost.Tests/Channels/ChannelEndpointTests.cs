@@ -65,6 +65,48 @@ public sealed class ChannelEndpointTests(IdentityClusterFixture cluster)
     }
 
     [Fact]
+    public async Task PublishAndSubscribe_UnderTheEndpointsRules_OnlyTheNamedGroup()
+    {
+        using var api = cluster.Client();
+        var admin = await cluster.NewAdminAsync(api);
+        var member = await api.RegisterNewAsync();
+        var outsider = await api.RegisterNewAsync();
+        var group = await api.CreateGroupAsync(admin);
+        using (await api.SendAsync(HttpMethod.Post, $"/api/admin/groups/{group.Id}/members/{member.User.Id}", bearer: admin))
+        {
+        }
+
+        var channel = NewChannel();
+        var rule = new Dictionary<string, object> { [channel] = new { publish = new[] { $"group:{group.Name}" }, subscribe = new[] { $"group:{group.Name}" } } };
+        await Configs.ConfigApi.SaveAsync(api, admin, Grains.Interfaces.Configs.ConfigNames.Endpoints, new { channels = rule, producers = Array.Empty<object>() });
+        try
+        {
+            // API hosts read the rules at most every few seconds.
+            await Eventually.WaitUntilAsync(
+                async () =>
+                {
+                    using var attempt = await api.SendJsonAsync(HttpMethod.Post, $"/api/channels/{channel}/messages", new { a = 1 }, member.AccessToken);
+                    return attempt.StatusCode == HttpStatusCode.Accepted;
+                },
+                TimeSpan.FromSeconds(20),
+                "the member's publish to be allowed");
+            using var byOutsider = await api.SendJsonAsync(HttpMethod.Post, $"/api/channels/{channel}/messages", new { a = 1 }, outsider.AccessToken);
+            using var byAdmin = await api.SendJsonAsync(HttpMethod.Post, $"/api/channels/{channel}/messages", new { a = 1 }, admin);
+            using var outsiderEvents = await ChannelEvents.OpenAsync(api, channel, outsider.AccessToken);
+            using var memberEvents = await ChannelEvents.OpenAsync(api, channel, member.AccessToken);
+
+            await byOutsider.AssertProblemAsync(403, "forbidden:channels");
+            await byAdmin.AssertProblemAsync(403, "forbidden:channels");
+            Assert.Equal(HttpStatusCode.Forbidden, outsiderEvents.Status);
+            Assert.Equal(HttpStatusCode.OK, memberEvents.Status);
+        }
+        finally
+        {
+            await Configs.ConfigApi.SaveAsync(api, admin, Grains.Interfaces.Configs.ConfigNames.Endpoints, new { channels = new { }, producers = Array.Empty<object>() });
+        }
+    }
+
+    [Fact]
     public async Task Subscribe_WithLastEventId_ReplaysWhatTheChannelKept()
     {
         using var api = cluster.Client();
