@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cluster.ApiHost.Configs;
 using Cluster.ApiHost.Identity;
 using Cluster.Grains.Interfaces.Channels;
 using Cluster.Grains.Interfaces.Configs;
@@ -19,7 +20,8 @@ public sealed partial class ChannelAccess(IClusterClient cluster, TimeProvider t
     /// <summary>How long the rules read are used before they are read again.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
-    private (DateTimeOffset ReadAt, string? Version, JsonElement? Channels)? _rules;
+    // Swapped whole, never changed: requests on many threads read it while one of them replaces it.
+    private volatile RulesSnapshot? _rules;
 
     /// <summary>Why the caller may not publish to <paramref name="channel"/>, or null when they may.</summary>
     public async Task<string?> PublishDeniedAsync(string channel, AuthenticatedCaller caller, IReadOnlySet<string> groupNames, CancellationToken cancellationToken)
@@ -41,9 +43,9 @@ public sealed partial class ChannelAccess(IClusterClient cluster, TimeProvider t
         if (channel.StartsWith(ChannelNames.ConfigPrefix, StringComparison.Ordinal))
         {
             var config = channel[ChannelNames.ConfigPrefix.Length..];
-            return caller.User.Role == UserRole.Admin || groupNames.Contains(GroupName.Normalize(ConfigNames.AdminGroup(config)))
+            return ConfigAdministrators.Include(config, caller, groupNames)
                 ? null
-                : $"'{channel}' is read by administrators of configuration '{config}': the admin role or the group '{ConfigNames.AdminGroup(config)}'.";
+                : $"'{channel}' is read by the administrators of its configuration. {ConfigAdministrators.Describe(config)}";
         }
 
         var allowed = await AllowedAsync(channel, "subscribe", caller, groupNames, cancellationToken);
@@ -83,7 +85,8 @@ public sealed partial class ChannelAccess(IClusterClient cluster, TimeProvider t
     private async Task<JsonElement?> RulesAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (_rules is { } cached && now - cached.ReadAt < CacheFor)
+        var cached = _rules;
+        if (cached is not null && now - cached.ReadAt < CacheFor && now >= cached.ReadAt)
         {
             return cached.Channels;
         }
@@ -98,16 +101,18 @@ public sealed partial class ChannelAccess(IClusterClient cluster, TimeProvider t
                 channels = document.RootElement.TryGetProperty("channels", out var element) ? element.Clone() : null;
             }
 
-            _rules = (now, active?.Info.Version, channels);
+            _rules = new RulesSnapshot(now, active?.Info.Version, channels);
             return channels;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && _rules is { } stale)
+        catch (Exception exception) when (exception is not OperationCanceledException && cached is { } stale)
         {
             // Rules a moment old beat refusing everyone while the configuration cannot be read.
             LogRulesStale(logger, exception, stale.Version);
             return stale.Channels;
         }
     }
+
+    private sealed record RulesSnapshot(DateTimeOffset ReadAt, string? Version, JsonElement? Channels);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the channel rules failed; using those of endpoints version {Version}")]
     private static partial void LogRulesStale(ILogger logger, Exception exception, string? version);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
@@ -42,9 +41,9 @@ public static class ChannelEndpoints
         }
 
         var json = payload.GetRawText();
-        if (Encoding.UTF8.GetByteCount(json) > ChannelNames.MaxPayloadBytes)
+        if (!ChannelNames.FitsPayload(json))
         {
-            return ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "bad_request:channels", $"A message takes at most {ChannelNames.MaxPayloadBytes} bytes.");
+            return ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "bad_request:channels", ChannelNames.PayloadTooLarge);
         }
 
         var message = await cluster.GetGrain<IChannelGrain>(name).PublishAsync(json, caller.User.Id, cancellationToken);
@@ -76,6 +75,9 @@ public static class ChannelEndpoints
 
         var resumeFrom = after ?? (long.TryParse(context.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : null);
         using var subscription = hub.Subscribe(name, resumeFrom);
+
+        // The 200 tells the client it is subscribed: only true once the feed delivers to it.
+        await subscription.Ready.WaitAsync(cancellationToken);
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";

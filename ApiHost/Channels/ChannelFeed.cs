@@ -12,19 +12,23 @@ namespace Cluster.ApiHost.Channels;
 internal sealed partial class ChannelFeed : IChannelObserver
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(IChannelGrain.SubscriptionSeconds / 3);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
     private readonly Channel<FeedEvent> _events = System.Threading.Channels.Channel.CreateUnbounded<FeedEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<ChannelSubscription> _subscribers = [];
     private readonly IClusterClient _cluster;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action<ChannelFeed> _ended;
     private long _last = -1;
     private int _started;
 
-    public ChannelFeed(string channel, IClusterClient cluster, ILogger logger, Action<ChannelFeed> ended)
+    public ChannelFeed(string channel, IClusterClient cluster, TimeProvider time, ILogger logger, Action<ChannelFeed> ended)
     {
         Channel = channel;
         _cluster = cluster;
+        _time = time;
         _logger = logger;
         _ended = ended;
     }
@@ -60,19 +64,23 @@ internal sealed partial class ChannelFeed : IChannelObserver
         var reference = _cluster.CreateObjectReference<IChannelObserver>(this);
         try
         {
-            var renewAt = DateTimeOffset.MinValue;
+            // Monotonic timestamps: a wall clock stepping back or forward must not stall renewals or spin the loop.
+            var attemptedAt = 0L;
+            var interval = TimeSpan.Zero;
             while (true)
             {
-                if (DateTimeOffset.UtcNow >= renewAt && await TryRenewAsync(grain, reference))
+                if (_time.GetElapsedTime(attemptedAt) >= interval)
                 {
-                    renewAt = DateTimeOffset.UtcNow + Renewal;
+                    interval = await TryRenewAsync(grain, reference) ? Renewal : RetryAfterFailure;
+                    attemptedAt = _time.GetTimestamp();
                 }
 
-                using var wait = new CancellationTokenSource(DateTimeOffset.UtcNow >= renewAt ? TimeSpan.FromSeconds(1) : renewAt - DateTimeOffset.UtcNow);
+                var wait = interval - _time.GetElapsedTime(attemptedAt);
+                using var timeout = new CancellationTokenSource(wait > MinimumWait ? wait : MinimumWait, _time);
                 FeedEvent? next;
                 try
                 {
-                    next = await _events.Reader.ReadAsync(wait.Token);
+                    next = await _events.Reader.ReadAsync(timeout.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -85,10 +93,32 @@ internal sealed partial class ChannelFeed : IChannelObserver
                 }
             }
         }
+        catch (Exception exception)
+        {
+            // Nothing above should throw; if it does, the subscribers learn of it and the hub starts a new feed.
+            LogFeedFailed(_logger, exception, Channel);
+            End("The channel's feed on this host failed; subscribe again, with Last-Event-ID to resume.");
+        }
         finally
         {
             _cluster.DeleteObjectReference<IChannelObserver>(this);
             _ = UnsubscribeAsync(grain, reference);
+        }
+    }
+
+    // Refuses further joins and drops whoever is still there or still joining (the hub retries joins it sees refused).
+    private void End(string reason)
+    {
+        _events.Writer.TryComplete();
+        _ended(this);
+        _subscribers.ForEach(subscriber => subscriber.Drop(reason));
+        _subscribers.Clear();
+        while (_events.Reader.TryRead(out var late))
+        {
+            if (late is FeedEvent.Joined orphan)
+            {
+                orphan.Subscription.Drop(reason);
+            }
         }
     }
 
@@ -107,16 +137,7 @@ internal sealed partial class ChannelFeed : IChannelObserver
                 _subscribers.Remove(left.Subscription);
                 if (_subscribers.Count == 0)
                 {
-                    _events.Writer.TryComplete();
-                    _ended(this);
-                    while (_events.Reader.TryRead(out var late))
-                    {
-                        if (late is FeedEvent.Joined orphan)
-                        {
-                            orphan.Subscription.Drop("The channel's feed on this host ended as the subscription started; subscribe again.");
-                        }
-                    }
-
+                    End("The channel's feed on this host ended as the subscription started; subscribe again.");
                     return false;
                 }
 
@@ -192,6 +213,7 @@ internal sealed partial class ChannelFeed : IChannelObserver
         }
 
         _subscribers.Add(subscription);
+        subscription.MarkReady();
     }
 
     private void Fan(IReadOnlyList<ChannelMessage> messages, long missed)
@@ -246,6 +268,9 @@ internal sealed partial class ChannelFeed : IChannelObserver
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading channel {Channel} failed; the feed tries again")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The feed of channel {Channel} failed; its subscribers on this host were dropped")]
+    private static partial void LogFeedFailed(ILogger logger, Exception exception, string channel);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A slow subscriber of channel {Channel} was dropped")]
     private static partial void LogDropped(ILogger logger, string channel);

@@ -8,7 +8,7 @@ namespace Cluster.ApiHost.Channels;
 /// This API host's channel subscriptions: one feed per channel with local subscribers (so the channel grain pushes to
 /// each API host once, however many browsers listen), each subscriber with its own bounded queue.
 /// </summary>
-public sealed class ChannelHub(IClusterClient cluster, IOptions<ChannelFanOutOptions> options, ILogger<ChannelHub> logger)
+public sealed class ChannelHub(IClusterClient cluster, IOptions<ChannelFanOutOptions> options, TimeProvider time, ILogger<ChannelHub> logger)
 {
     private readonly ConcurrentDictionary<string, ChannelFeed> _feeds = new(StringComparer.Ordinal);
 
@@ -23,7 +23,7 @@ public sealed class ChannelHub(IClusterClient cluster, IOptions<ChannelFanOutOpt
     {
         while (true)
         {
-            var feed = _feeds.GetOrAdd(channel, name => new ChannelFeed(name, cluster, logger, ended => _feeds.TryRemove(new(ended.Channel, ended))));
+            var feed = _feeds.GetOrAdd(channel, name => new ChannelFeed(name, cluster, time, logger, ended => _feeds.TryRemove(new(ended.Channel, ended))));
             var subscription = new ChannelSubscription(channel, afterSequence, options.Value.SubscriberBuffer, feed.Remove);
             if (feed.TryAdd(subscription))
             {

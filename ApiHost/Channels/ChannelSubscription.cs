@@ -11,7 +11,9 @@ public sealed class ChannelSubscription : IDisposable
 {
     private readonly Channel<ChannelMessage> _queue;
     private readonly Action<ChannelSubscription> _leave;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _missed;
+    private int _disposed;
 
     internal ChannelSubscription(string channel, long? afterSequence, int capacity, Action<ChannelSubscription> leave)
     {
@@ -35,6 +37,12 @@ public sealed class ChannelSubscription : IDisposable
     /// <summary>The messages, in order; complete when the subscription was dropped.</summary>
     public ChannelReader<ChannelMessage> Messages => _queue.Reader;
 
+    /// <summary>
+    /// Completes once the feed delivers to this subscriber (or dropped it): a client told it is subscribed only then gets
+    /// every message published after that.
+    /// </summary>
+    public Task Ready => _ready.Task;
+
     /// <summary>Why the subscription was dropped, or null.</summary>
     public string? DropReason { get; private set; }
 
@@ -44,12 +52,18 @@ public sealed class ChannelSubscription : IDisposable
     /// <summary>Ends the subscription.</summary>
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
-        _leave(this);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _queue.Writer.TryComplete();
+            _ready.TrySetResult();
+            _leave(this);
+        }
     }
 
     // Called by the feed's single loop only.
     internal bool TryDeliver(ChannelMessage message) => _queue.Writer.TryWrite(message);
+
+    internal void MarkReady() => _ready.TrySetResult();
 
     internal void AddMissed(long count) => Interlocked.Add(ref _missed, count);
 
@@ -57,5 +71,6 @@ public sealed class ChannelSubscription : IDisposable
     {
         DropReason = reason;
         _queue.Writer.TryComplete();
+        _ready.TrySetResult();
     }
 }

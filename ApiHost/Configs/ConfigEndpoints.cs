@@ -4,8 +4,6 @@ using Cluster.ApiHost.Hosting;
 using Cluster.ApiHost.Identity;
 using Cluster.ApiHost.Plugins;
 using Cluster.Grains.Interfaces.Configs;
-using Cluster.Grains.Interfaces.Groups;
-using Cluster.Grains.Interfaces.Identity;
 using Cluster.Runtime.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -190,10 +188,9 @@ public static class ConfigEndpoints
             return ApiProblem.BadRequest($"'{name}' is not a configuration name; use up to {ConfigNames.MaxLength} lower-case letters, digits and single dashes, starting with a letter.");
         }
 
-        var caller = context.RequiredCaller();
-        return caller.User.Role == UserRole.Admin || (await groups.NamesAsync(context, cancellationToken)).Contains(GroupName.Normalize(ConfigNames.AdminGroup(name)))
+        return ConfigAdministrators.Include(name, context.RequiredCaller(), await groups.NamesAsync(context, cancellationToken))
             ? null
-            : ApiProblem.Forbidden("config", $"Configuration '{name}' is administered by the admin role and the members of the group '{ConfigNames.AdminGroup(name)}'.");
+            : ApiProblem.Forbidden("config", ConfigAdministrators.Describe(name));
     }
 
     private static ProblemHttpResult? Failure(ConfigChangeResult result) => result.Outcome switch

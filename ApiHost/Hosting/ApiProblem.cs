@@ -39,6 +39,8 @@ public static class ApiProblem
         ["bad_request:widgets"] = "The widget bundle cannot be registered as given. Please check its name and version.",
         ["unprocessable:widgets"] = "The widget bundle failed verification and was not used.",
         ["bad_gateway:widgets"] = "The package registry is not available right now. Please try again later.",
+        ["not_found:widgets"] = "The requested widget bundle was not found. Please check its name and version.",
+        ["offline:widgets"] = "The widget bundle cannot be loaded right now. Please try again later.",
     };
 
     /// <summary>400 <c>bad_request:api</c>.</summary>

@@ -1,3 +1,6 @@
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Transport;
+
 namespace Cluster.ApiHost.Hosting;
 
 /// <summary>Every error as ProblemDetails; a malformed request says what was wrong with it, nothing internal leaks.</summary>
@@ -25,6 +28,11 @@ public static class ProblemDetailsExtensions
                 }
             }
 
+            if (context.Exception is SiloUnavailableException or GrainCallTimeoutException or TransportException)
+            {
+                problem.Detail = "The cluster cannot be reached right now; try again in a few seconds.";
+            }
+
             // The id under which the failure is logged (the correlation id), so support can find it; nothing else about it.
             if (problem.Status >= StatusCodes.Status500InternalServerError)
             {
@@ -43,6 +51,9 @@ public static class ProblemDetailsExtensions
             {
                 BadHttpRequestException badRequest => badRequest.StatusCode,
                 InvalidDataException => StatusCodes.Status400BadRequest,
+
+                // The cluster out of reach is a moment's outage to retry, not a bug.
+                SiloUnavailableException or GrainCallTimeoutException or TransportException => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

@@ -20,11 +20,18 @@ public static class WidgetArchive
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long bytes = 0;
+        var entries = 0;
         Directory.CreateDirectory(root);
         await using var gzip = new GZipStream(tarball, CompressionMode.Decompress);
         await using var reader = new TarReader(gzip);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
         {
+            // Entries that write nothing still cost a read each: an archive of endless directory entries is refused too.
+            if (++entries > 2 * limits.MaxFiles)
+            {
+                throw new InvalidDataException($"The archive holds more than {2 * limits.MaxFiles} entries (twice Widgets:MaxFiles).");
+            }
+
             if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
             {
                 continue;

@@ -10,10 +10,13 @@ namespace Cluster.ApiHost.Widgets;
 /// This API host's disk cache of extracted bundles, one directory per package version and integrity, bounded by
 /// <see cref="WidgetOptions.MaxCacheBytes"/> (least recently used first out). A bundle missing from it is downloaded
 /// again and checked against the integrity the registry recorded, so what is served is always what was verified.
+/// Directories leave the cache by being renamed aside under the lock and deleted outside it: a file already opened for
+/// a response is still read to its end. The directory belongs to this process alone.
 /// </summary>
 public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<WidgetOptions> options, TimeProvider timeProvider, ILogger<WidgetCache> logger)
 {
     private const string TemporaryPrefix = ".tmp-";
+    private const string DiscardedPrefix = ".old-";
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _filling = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -42,7 +45,15 @@ public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<Wi
     public async Task<(IReadOnlyList<string> Files, long Bytes)> StoreAsync(string key, string integrity, byte[] tarball, CancellationToken cancellationToken)
     {
         var name = DirectoryNameOf(key, integrity);
+
+        // The first scan clears what an earlier run left half written; it must run before this extraction starts.
+        lock (_lock)
+        {
+            Entries();
+        }
+
         var temporary = Path.Combine(Root, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        List<string> discarded = [];
         try
         {
             using var input = new MemoryStream(tarball, writable: false);
@@ -50,14 +61,15 @@ public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<Wi
             var target = Path.Combine(Root, name);
             lock (_lock)
             {
-                if (Directory.Exists(target))
+                // The same name means the same verified bytes: files being served from it stay as they are.
+                if (!Directory.Exists(target))
                 {
-                    Directory.Delete(target, recursive: true);
+                    Directory.Move(temporary, target);
                 }
 
-                Directory.Move(temporary, target);
                 Entries()[name] = (bytes, timeProvider.GetTimestamp());
-                Evict(keep: name);
+
+                discarded = Evict(keep: name);
             }
 
             return (files, bytes);
@@ -66,12 +78,16 @@ public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<Wi
         {
             throw new WidgetException(WidgetFailure.UnsafeArchive, $"The tarball of {key} was refused: {exception.Message}");
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The disk, not the archive: full, or Widgets:CacheDirectory not writable.
+            LogStoreFailed(logger, exception, key);
+            throw new WidgetException(WidgetFailure.Storage, $"This host could not write the files of {key} to its widget cache; try again later.");
+        }
         finally
         {
-            if (Directory.Exists(temporary))
-            {
-                Directory.Delete(temporary, recursive: true);
-            }
+            discarded.Add(temporary);
+            DeleteAll(discarded);
         }
     }
 
@@ -111,15 +127,14 @@ public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<Wi
     {
         ArgumentNullException.ThrowIfNull(bundle);
         var name = DirectoryNameOf(bundle.Key, bundle.Integrity);
+        string? discarded;
         lock (_lock)
         {
             Entries().Remove(name);
-            var directory = Path.Combine(Root, name);
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            discarded = SetAside(name);
         }
+
+        DeleteAll([discarded]);
     }
 
     private bool Touch(string name)
@@ -151,7 +166,7 @@ public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<Wi
         var order = 0L;
         foreach (var directory in new DirectoryInfo(Root).EnumerateDirectories().OrderBy(directory => directory.LastWriteTimeUtc))
         {
-            if (directory.Name.StartsWith(TemporaryPrefix, StringComparison.Ordinal))
+            if (directory.Name.StartsWith(TemporaryPrefix, StringComparison.Ordinal) || directory.Name.StartsWith(DiscardedPrefix, StringComparison.Ordinal))
             {
                 directory.Delete(recursive: true);
                 continue;
@@ -163,11 +178,12 @@ public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<Wi
         return _entries = found;
     }
 
-    // Called under the lock.
-    private void Evict(string keep)
+    // Called under the lock; returns the directories set aside, to delete once the lock is released.
+    private List<string> Evict(string keep)
     {
         var entries = Entries();
         var total = entries.Values.Sum(entry => entry.Bytes);
+        List<string> discarded = [];
         foreach (var (name, entry) in entries.Where(entry => entry.Key != keep).OrderBy(entry => entry.Value.LastUse).ToList())
         {
             if (total <= options.Value.MaxCacheBytes)
@@ -175,12 +191,57 @@ public sealed partial class WidgetCache(WidgetDownloader downloader, IOptions<Wi
                 break;
             }
 
-            Directory.Delete(Path.Combine(Root, name), recursive: true);
             entries.Remove(name);
             total -= entry.Bytes;
+            if (SetAside(name) is { } aside)
+            {
+                discarded.Add(aside);
+            }
+
             LogEvicted(logger, name);
         }
+
+        return discarded;
     }
+
+    // Called under the lock: a rename is quick and atomic, so the cache never shows a half-deleted bundle.
+    private string? SetAside(string name)
+    {
+        var directory = Path.Combine(Root, name);
+        if (!Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        var aside = Path.Combine(Root, DiscardedPrefix + Guid.NewGuid().ToString("N"));
+        Directory.Move(directory, aside);
+        return aside;
+    }
+
+    private void DeleteAll(IEnumerable<string?> directories)
+    {
+        foreach (var directory in directories)
+        {
+            try
+            {
+                if (directory is not null && Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next start's scan, which deletes set-aside directories.
+                LogDeleteFailed(logger, exception, Path.GetFileName(directory!));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing widget bundle {Key} to the cache directory failed (Widgets:CacheDirectory)")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting widget cache directory {Name} failed; the next start deletes it")]
+    private static partial void LogDeleteFailed(ILogger logger, Exception exception, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Widget bundle {Package}@{Version} downloaded, verified and cached")]
     private static partial void LogCached(ILogger logger, string package, string version);

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using Cluster.Grains.Outbound;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.ApiHost.Widgets;
@@ -11,13 +13,16 @@ public sealed class WidgetDownloader(IHttpClientFactory httpClients, IOptions<Wi
 {
     public const string HttpClientName = "widgets";
 
+    // A version's metadata document is a few KiB; a registry sending more is misbehaving.
+    private const long MaxMetadataBytes = 1024 * 1024;
+
     /// <summary>The tarball URL and integrity the registry gives for the version.</summary>
     /// <exception cref="WidgetException">The registry does not answer usefully; the message says why.</exception>
     public async Task<(Uri Tarball, string Integrity)> ResolveAsync(string package, string version, CancellationToken cancellationToken)
     {
         var registry = options.Value.Registry;
         var url = new Uri(registry, $"{Uri.EscapeDataString(package)}/{Uri.EscapeDataString(version)}");
-        var body = await GetAsync(url, 1024 * 1024, cancellationToken);
+        var body = await GetAsync(url, MaxMetadataBytes, cancellationToken);
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -67,28 +72,20 @@ public sealed class WidgetDownloader(IHttpClientFactory httpClients, IOptions<Wi
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new WidgetException(WidgetFailure.NotFound, $"{url} answered 404: the registry has no such package or version; check the name and the exact version.");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new WidgetException(WidgetFailure.Registry, $"{url} answered {(int)response.StatusCode}.");
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, deadline.Token)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new WidgetException(WidgetFailure.TooLarge, $"{url} sends more than {maxBytes} bytes (Widgets:MaxTarballBytes).");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            return await BoundedContent.ReadAsync(response.Content, maxBytes, deadline.Token)
+                ?? throw new WidgetException(WidgetFailure.TooLarge, $"{url} sends more than {maxBytes} bytes{(maxBytes == MaxMetadataBytes ? string.Empty : " (Widgets:MaxTarballBytes)")}.");
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             throw new WidgetException(WidgetFailure.Registry, $"{url} could not be read: {exception.Message}");
         }

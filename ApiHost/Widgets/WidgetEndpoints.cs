@@ -4,6 +4,7 @@ using Cluster.Grains.Interfaces.Widgets;
 using Cluster.Runtime.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
 
 namespace Cluster.ApiHost.Widgets;
 
@@ -30,7 +31,7 @@ public static class WidgetEndpoints
     private static async Task<Ok<WidgetBundleResponse[]>> ListAsync(IClusterClient cluster, CancellationToken cancellationToken) =>
         TypedResults.Ok((await Registry(cluster).ListAsync(cancellationToken)).Select(WidgetBundleResponse.From).ToArray());
 
-    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> FileAsync(
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> FileAsync(
         string scope, string name, string version, string? path, HttpContext context, IClusterClient cluster, WidgetCache cache, CancellationToken cancellationToken)
     {
         var package = $"{scope}/{name}";
@@ -46,20 +47,38 @@ public static class WidgetEndpoints
             return ApiProblem.NotFound("widgets", $"{package}@{version} has no file '{relative}'.");
         }
 
-        string directory;
+        FileStream file;
         try
         {
-            directory = await cache.EnsureAsync(bundle, cancellationToken);
+            file = await OpenAsync(cache, bundle, relative, cancellationToken);
         }
         catch (WidgetException exception)
         {
             return WidgetProblems.Of(exception);
         }
 
-        // The version and its integrity are pinned, so the file never changes under this URL.
-        context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        // A version re-registered with other contents keeps its URL, so browsers revalidate; the integrity is the ETag.
         var contentType = ContentTypes.TryGetContentType(relative, out var known) ? known : "application/octet-stream";
-        return TypedResults.PhysicalFile(Path.Combine(directory, relative), contentType, enableRangeProcessing: true);
+        context.Response.Headers.CacheControl = "private, no-cache";
+        var tag = new EntityTagHeaderValue($"\"{WidgetCache.DirectoryNameOf(bundle.Key, bundle.Integrity)}\"");
+        return TypedResults.File(file, contentType, lastModified: bundle.RegisteredAt, entityTag: tag, enableRangeProcessing: true);
+    }
+
+    // The file is opened here, not when the response is written: once open, evicting its bundle cannot cut it off. A
+    // bundle evicted between the cache's answer and the open is fetched once more.
+    private static async Task<FileStream> OpenAsync(WidgetCache cache, WidgetBundleInfo bundle, string relative, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var directory = await cache.EnsureAsync(bundle, cancellationToken);
+            try
+            {
+                return new FileStream(Path.Combine(directory, relative), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, useAsync: true);
+            }
+            catch (Exception exception) when (attempt == 1 && exception is FileNotFoundException or DirectoryNotFoundException)
+            {
+            }
+        }
     }
 
     private static async Task<Results<Created<WidgetBundleResponse>, ProblemHttpResult>> RegisterAsync(

@@ -1,3 +1,4 @@
+using Cluster.Grains.Outbound;
 using Cluster.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,8 @@ public sealed class WidgetOptions
     public Uri Registry { get; set; } = new("https://registry.npmjs.org/");
 
     /// <summary>
-    /// Hosts metadata and tarballs may be downloaded from (compared case-insensitively, no wildcards); default
-    /// <c>registry.npmjs.org</c>. The registry's host must be among them.
+    /// Hosts metadata and tarballs may be downloaded from (compared case-insensitively; <c>*.example.com</c> allows its
+    /// subdomains); default <c>registry.npmjs.org</c>. The registry's host must be among them.
     /// </summary>
     public List<string> AllowedHosts { get; set; } = ["registry.npmjs.org"];
 
@@ -45,8 +46,7 @@ public sealed class WidgetOptions
     public bool PrewarmOnStart { get; set; }
 
     /// <summary>Whether downloads may come from <paramref name="url"/>.</summary>
-    public bool Allows(Uri url) =>
-        url.Scheme is "https" or "http" && AllowedHosts.Any(host => string.Equals(host, url.IdnHost, StringComparison.OrdinalIgnoreCase));
+    public bool Allows(Uri url) => HostAllowList.Allows(AllowedHosts, url);
 }
 
 /// <summary>Checks <see cref="WidgetOptions"/> at start, naming the setting to fix.</summary>
@@ -55,11 +55,12 @@ public sealed class WidgetOptionsValidator : IValidateOptions<WidgetOptions>
     public ValidateOptionsResult Validate(string? name, WidgetOptions options)
     {
         var failures = new List<string>();
-        if (!options.Registry.IsAbsoluteUri || !options.Allows(options.Registry))
+        if (!options.Allows(options.Registry))
         {
             failures.Add($"Widgets:Registry is '{options.Registry}'; set an absolute http(s) URL whose host is in Widgets:AllowedHosts.");
         }
 
+        failures.AddRange(HostAllowList.Problems(options.AllowedHosts, "Widgets:AllowedHosts"));
         foreach (var scope in options.AllowedScopes.Where(scope => !WidgetPackage.IsScope(scope)))
         {
             failures.Add($"Widgets:AllowedScopes holds '{scope}'; list npm scopes such as @acme.");

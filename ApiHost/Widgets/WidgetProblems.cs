@@ -12,6 +12,8 @@ public static class WidgetProblems
         return exception.Failure switch
         {
             WidgetFailure.Invalid or WidgetFailure.HostNotAllowed => ApiProblem.Create(StatusCodes.Status400BadRequest, "bad_request:widgets", exception.Message),
+            WidgetFailure.NotFound => ApiProblem.Create(StatusCodes.Status404NotFound, "not_found:widgets", exception.Message),
+            WidgetFailure.Storage => ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "offline:widgets", exception.Message),
             WidgetFailure.Registry => ApiProblem.Create(StatusCodes.Status502BadGateway, "bad_gateway:widgets", exception.Message),
             _ => ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "unprocessable:widgets", exception.Message),
         };

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Cluster.Grains.Interfaces.Channels;
@@ -16,6 +17,12 @@ public static partial class ChannelNames
 
     /// <summary>How many recent messages a channel keeps for subscribers that missed a push.</summary>
     public const int BacklogSize = 256;
+
+    /// <summary>What a publisher is told of a message over <see cref="MaxPayloadBytes"/>.</summary>
+    public static readonly string PayloadTooLarge = $"A message takes at most {MaxPayloadBytes} bytes of UTF-8 JSON; send less, or a reference to it.";
+
+    /// <summary>Whether <paramref name="payloadJson"/> is within <see cref="MaxPayloadBytes"/>.</summary>
+    public static bool FitsPayload(string payloadJson) => Encoding.UTF8.GetByteCount(payloadJson) <= MaxPayloadBytes;
 
     /// <summary>Whether <paramref name="name"/> follows <see cref="Rule"/>.</summary>
     public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name);

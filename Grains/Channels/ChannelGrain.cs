@@ -1,4 +1,3 @@
-using System.Text;
 using Cluster.Grains.Interfaces.Channels;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Observers;
@@ -23,9 +22,9 @@ public sealed class ChannelGrain(TimeProvider timeProvider, ILogger<ChannelGrain
     {
         ArgumentNullException.ThrowIfNull(payloadJson);
         ArgumentException.ThrowIfNullOrWhiteSpace(publisher);
-        if (Encoding.UTF8.GetByteCount(payloadJson) > ChannelNames.MaxPayloadBytes)
+        if (!ChannelNames.FitsPayload(payloadJson))
         {
-            throw new ArgumentException($"A message takes at most {ChannelNames.MaxPayloadBytes} bytes.", nameof(payloadJson));
+            throw new ArgumentException(ChannelNames.PayloadTooLarge, nameof(payloadJson));
         }
 
         if (!ChannelPayload.IsJson(payloadJson))

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Cluster.Grains.Interfaces.Channels;
+using Cluster.Grains.Outbound;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Timers;
 using Microsoft.Extensions.Logging;
@@ -77,7 +78,8 @@ public sealed partial class ChannelProducerGrain(
             problem = response.IsSuccessStatusCode ? null : $"answered {(int)response.StatusCode}";
             if (problem is null)
             {
-                var body = await ReadBodyAsync(response.Content, deadline.Token);
+                var bytes = await BoundedContent.ReadAsync(response.Content, ChannelNames.MaxPayloadBytes, deadline.Token);
+                var body = bytes is null ? null : Encoding.UTF8.GetString(bytes);
                 problem = body is null ? $"answered more than {ChannelNames.MaxPayloadBytes} bytes" : ChannelPayload.IsJson(body) ? null : "answered something other than JSON";
                 if (problem is null)
                 {
@@ -97,20 +99,6 @@ public sealed partial class ChannelProducerGrain(
         }
 
         return null;
-    }
-
-    private static async Task<string?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[ChannelNames.MaxPayloadBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        return length > ChannelNames.MaxPayloadBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Producer of channel {Channel} runs endpoints version {Version} every {Interval}")]

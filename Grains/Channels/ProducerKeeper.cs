@@ -22,7 +22,7 @@ public sealed partial class ProducerKeeper(
     ILogger<ProducerKeeper> logger) : BackgroundService, IConfigObserver
 {
     private readonly Channel<ConfigActivation> _pushed = Channel.CreateUnbounded<ConfigActivation>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private string? _reported;
     private readonly string _reporter = $"silo {Environment.MachineName}/{Environment.ProcessId}";
     private Dictionary<string, ProducerSpec> _running = new(StringComparer.Ordinal);
 
@@ -51,6 +51,8 @@ public sealed partial class ProducerKeeper(
                     {
                         while (_pushed.Reader.TryRead(out var activation))
                         {
+                            // Each push is an activation to report, even of the version reported last (a restore, a rollback).
+                            _reported = null;
                             await ApplyAsync(config, activation.Version, activation.ResolvedJson, stoppingToken);
                         }
                     }
@@ -88,24 +90,10 @@ public sealed partial class ProducerKeeper(
     private async Task ApplyAsync(IConfigGrain config, string version, string resolvedJson, CancellationToken stoppingToken)
     {
         var (producers, error) = ProducerPlan.Read(resolvedJson, version, options.Value);
-
-        // One report per version from each silo: the re-reads of every round would otherwise repeat it.
-        if (_reported.Add(version))
-        {
-            try
-            {
-                await config.ReportActivationAsync(new ConfigActivationReport(version, error is null, error, _reporter, timeProvider.GetUtcNow()), stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                _reported.Remove(version);
-                LogReportFailed(logger, exception, version);
-            }
-        }
-
         if (error is not null)
         {
             LogVersionRefused(logger, version, error);
+            await ReportAsync(config, version, error, stoppingToken);
             return;
         }
 
@@ -120,7 +108,30 @@ public sealed partial class ProducerKeeper(
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
+            // Not reported: a producer grain out of reach says nothing of the version, and the next round tries again.
             LogConfigureFailed(logger, exception, version);
+            return;
+        }
+
+        await ReportAsync(config, version, null, stoppingToken);
+    }
+
+    // One report per activation from each silo: the re-reads of every round would otherwise repeat it.
+    private async Task ReportAsync(IConfigGrain config, string version, string? error, CancellationToken stoppingToken)
+    {
+        if (_reported == version)
+        {
+            return;
+        }
+
+        try
+        {
+            await config.ReportActivationAsync(new ConfigActivationReport(version, error is null, error, _reporter, timeProvider.GetUtcNow()), stoppingToken);
+            _reported = version;
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogReportFailed(logger, exception, version);
         }
     }
 

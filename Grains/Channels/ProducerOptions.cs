@@ -1,3 +1,4 @@
+using Cluster.Grains.Outbound;
 using Cluster.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -24,10 +25,7 @@ public sealed class ProducerOptions
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Whether producers may read from <paramref name="host"/>.</summary>
-    public bool Allows(string host) => AllowedHosts.Any(allowed =>
-        allowed.StartsWith("*.", StringComparison.Ordinal)
-            ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase)
-            : string.Equals(allowed, host, StringComparison.OrdinalIgnoreCase));
+    public bool Allows(string host) => HostAllowList.Allows(AllowedHosts, host);
 }
 
 /// <summary>Checks <see cref="ProducerOptions"/> at start, naming the setting to fix.</summary>
@@ -36,10 +34,7 @@ public sealed class ProducerOptionsValidator : IValidateOptions<ProducerOptions>
     public ValidateOptionsResult Validate(string? name, ProducerOptions options)
     {
         var failures = new List<string>();
-        foreach (var host in options.AllowedHosts.Where(host => string.IsNullOrWhiteSpace(host) || host.Contains('/', StringComparison.Ordinal) || host.Contains(':', StringComparison.Ordinal)))
-        {
-            failures.Add($"Channels:Producers:AllowedHosts holds '{host}'; list bare host names such as metrics.internal or *.example.com, with no scheme or port.");
-        }
+        failures.AddRange(HostAllowList.Problems(options.AllowedHosts, "Channels:Producers:AllowedHosts"));
 
         OptionRange.Check(failures, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60), "Channels:Producers:RequestTimeout");
         OptionRange.Check(failures, options.MaxProducers, 1, 1000, "Channels:Producers:MaxProducers");

@@ -21,7 +21,6 @@ public sealed partial class ConfigGrain(
     public const string SystemActor = "system";
 
     private readonly ObserverManager<IConfigObserver> _observers = new(TimeSpan.FromSeconds(IConfigGrain.SubscriptionSeconds), logger, timeProvider);
-    private readonly ConfigSchema _schema = new();
     private readonly ConfigRevisions _revisions = new();
 
     private string Name => this.GetPrimaryKeyString();
@@ -81,13 +80,8 @@ public sealed partial class ConfigGrain(
         }
 
         var json = document.ToJsonString();
-        if (State.SchemaJson is { } schema && await _schema.ValidateAsync(schema, json) is { Count: > 0 } errors)
-        {
-            return new ConfigChangeResult(
-                ConfigChangeOutcome.Invalid, $"The document does not match the schema of '{Name}': {errors[0]}.", errors, null, null, string.Empty);
-        }
-
-        return await AddVersionAsync(json, version, request.Activate, request.Message, request.Author, cancellationToken);
+        return await SchemaProblemOfAsync(json)
+            ?? await AddVersionAsync(json, version, request.Activate, request.Message, request.Author, cancellationToken);
     }
 
     public async Task<ConfigChangeResult> ActivateAsync(string version, string actor, CancellationToken cancellationToken = default)
@@ -98,6 +92,7 @@ public sealed partial class ConfigGrain(
         }
 
         var previous = State.Active;
+        var before = await ReadOrEmptyAsync(previous, cancellationToken);
         await config.ChangeAsync(
             state =>
             {
@@ -106,8 +101,10 @@ public sealed partial class ConfigGrain(
             },
             state => state.Copy(),
             cancellationToken);
-        await PushAsync(version, isRollback: false, $"activated by {actor}", cancellationToken);
-        return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], version, previous, await DiffOfAsync(previous, version, cancellationToken));
+
+        // Written is done: what follows must not be abandoned half way because the caller went away.
+        await PushAsync(version, isRollback: false, $"activated by {actor}", CancellationToken.None);
+        return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], version, previous, await DiffFromAsync(before, previous, version));
     }
 
     public async Task<ConfigChangeResult> DeleteVersionAsync(string version, CancellationToken cancellationToken = default)
@@ -141,45 +138,17 @@ public sealed partial class ConfigGrain(
             return NoSuchVersion(version);
         }
 
+        // The schema may have changed since the version was saved; a restore is a save and meets today's schema.
         var document = await _revisions.ReadAsync(GrainFactory, Name, version, cancellationToken);
-        return await AddVersionAsync(document, ConfigVersions.Next(State), activate, $"Restored from {version}", author, cancellationToken);
+        return await SchemaProblemOfAsync(document)
+            ?? await AddVersionAsync(document, ConfigVersions.Next(State), activate, $"Restored from {version}", author, cancellationToken);
     }
 
-    public async Task<ConfigChangeResult> DiffAsync(string documentJson, string? baseVersion, CancellationToken cancellationToken = default)
-    {
-        var (document, error) = ConfigDocument.Read(documentJson);
-        if (document is null)
-        {
-            return ConfigChangeResult.Failed(ConfigChangeOutcome.Invalid, error!);
-        }
+    public Task<ConfigChangeResult> DiffAsync(string documentJson, string? baseVersion, CancellationToken cancellationToken = default) =>
+        new ConfigComparison(this).DiffAsync(documentJson, baseVersion, cancellationToken);
 
-        var from = baseVersion ?? State.Active;
-        if (from is null || Find(from) is null)
-        {
-            return from is null ? NoActiveVersion() : NoSuchVersion(from);
-        }
-
-        var old = await _revisions.ReadAsync(GrainFactory, Name, from, cancellationToken);
-        var diff = UnifiedDiff.Create(ConfigDocument.Pretty(old), ConfigDocument.Pretty(document.ToJsonString()), $"{Name}@{from}", $"{Name}@unsaved");
-        return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], null, from, diff);
-    }
-
-    public async Task<ConfigChangeResult> DiffVersionsAsync(string? from, string? to, CancellationToken cancellationToken = default)
-    {
-        from ??= State.Active;
-        to ??= State.Active;
-        if (from is null || to is null)
-        {
-            return NoActiveVersion();
-        }
-
-        if (Find(from) is null || Find(to) is null)
-        {
-            return NoSuchVersion(Find(from) is null ? from : to);
-        }
-
-        return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], to, from, await DiffOfAsync(from, to, cancellationToken));
-    }
+    public Task<ConfigChangeResult> DiffVersionsAsync(string? from, string? to, CancellationToken cancellationToken = default) =>
+        new ConfigComparison(this).DiffVersionsAsync(from, to, cancellationToken);
 
     public Task<ConfigChangeResult> ReportActivationAsync(ConfigActivationReport report, CancellationToken cancellationToken = default) =>
         new ConfigRecovery(this).ReportAsync(report, cancellationToken);
@@ -187,63 +156,11 @@ public sealed partial class ConfigGrain(
     public Task<ConfigSettingsInfo> GetSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new ConfigSettingsInfo(State.SchemaJson, new Dictionary<string, string>(State.Variables, StringComparer.Ordinal)));
 
-    public async Task<ConfigChangeResult> SetSettingsAsync(ConfigSettingsInfo settings, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        if (await ConfigVersions.ProblemOfAsync(settings) is { } problem)
-        {
-            return ConfigChangeResult.Failed(ConfigChangeOutcome.Invalid, problem);
-        }
+    public Task<ConfigChangeResult> SetSettingsAsync(ConfigSettingsInfo settings, CancellationToken cancellationToken = default) =>
+        new ConfigSettings(this).SetAsync(settings, cancellationToken);
 
-        await config.ChangeAsync(
-            state =>
-            {
-                state.SchemaJson = settings.SchemaJson;
-                state.Variables = new Dictionary<string, string>(settings.Variables, StringComparer.Ordinal);
-            },
-            state => state.Copy(),
-            cancellationToken);
-        if (State.Active is { } active)
-        {
-            await PushAsync(active, isRollback: false, "variables changed", cancellationToken);
-        }
-
-        return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], State.Active, null, string.Empty);
-    }
-
-    public async Task<bool> BootstrapAsync(string documentJson, ConfigSettingsInfo settings, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        if (State.Versions.Count > 0)
-        {
-            return false;
-        }
-
-        var (document, error) = ConfigDocument.Read(documentJson);
-        var problem = error ?? await ConfigVersions.ProblemOfAsync(settings);
-        if (problem is null && settings.SchemaJson is { } schema && await _schema.ValidateAsync(schema, document!.ToJsonString()) is { Count: > 0 } errors)
-        {
-            problem = $"The document does not match its schema: {errors[0]}.";
-        }
-
-        if (problem is not null)
-        {
-            throw new ArgumentException($"Bootstrapping '{Name}' failed: {problem}", nameof(documentJson));
-        }
-
-        var version = SemanticVersion.Initial.ToString();
-        await config.ChangeAsync(
-            state =>
-            {
-                state.SchemaJson = settings.SchemaJson;
-                state.Variables = new Dictionary<string, string>(settings.Variables, StringComparer.Ordinal);
-            },
-            state => state.Copy(),
-            cancellationToken);
-        await AddVersionAsync(document!.ToJsonString(), version, activate: true, "Bootstrapped from the configured file", SystemActor, cancellationToken);
-        await config.ChangeAsync(state => state.LastKnownGood = version, state => state.Copy(), cancellationToken);
-        return true;
-    }
+    public Task<bool> BootstrapAsync(string documentJson, ConfigSettingsInfo settings, CancellationToken cancellationToken = default) =>
+        new ConfigSettings(this).BootstrapAsync(documentJson, settings, cancellationToken);
 
     public Task SubscribeAsync(IConfigObserver observer, CancellationToken cancellationToken = default)
     {
@@ -259,11 +176,16 @@ public sealed partial class ConfigGrain(
 
     internal IPersistentState<ConfigState> Persisted => config;
 
+    internal ConfigSchema Schema { get; } = new();
+
     internal IGrainFactory Factory => GrainFactory;
 
     internal string NameOf() => Name;
 
     internal TimeProvider Clock => timeProvider;
+
+    internal Task<string> ReadAsync(string version, CancellationToken cancellationToken) =>
+        _revisions.ReadAsync(GrainFactory, Name, version, cancellationToken);
 
     internal ConfigVersionInfo? Find(string? version) => version is null ? null : State.Versions.Find(info => info.Version == version);
 
@@ -278,12 +200,15 @@ public sealed partial class ConfigGrain(
         await ConfigChannel.PublishAsync(GrainFactory, activation, logger, cancellationToken);
     }
 
-    private async Task<ConfigChangeResult> AddVersionAsync(
+    internal async Task<ConfigChangeResult> AddVersionAsync(
         string json, string version, bool activate, string? message, string author, CancellationToken cancellationToken)
     {
         // The document is written first: a version listed in the metadata always has one.
         await _revisions.WriteAsync(GrainFactory, Name, version, json, cancellationToken);
         var previous = State.Active;
+
+        // Read before the change: pruning may remove the previously active version.
+        var before = await ReadOrEmptyAsync(previous, cancellationToken);
         var info = new ConfigVersionInfo(version, previous, author, message, timeProvider.GetUtcNow());
         List<string> pruned = [];
         await config.ChangeAsync(
@@ -303,23 +228,28 @@ public sealed partial class ConfigGrain(
         await _revisions.ClearAsync(GrainFactory, Name, pruned, logger);
         if (activate)
         {
-            await PushAsync(version, isRollback: false, $"activated by {author}", cancellationToken);
+            await PushAsync(version, isRollback: false, $"activated by {author}", CancellationToken.None);
         }
 
-        return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], version, previous, await DiffOfAsync(previous, version, cancellationToken));
+        return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], version, previous, await DiffFromAsync(before, previous, version));
     }
 
-    private async Task<string> DiffOfAsync(string? from, string to, CancellationToken cancellationToken)
-    {
-        var old = from is null ? "{}" : await _revisions.ReadAsync(GrainFactory, Name, from, cancellationToken);
-        var current = await _revisions.ReadAsync(GrainFactory, Name, to, cancellationToken);
-        return UnifiedDiff.Create(ConfigDocument.Pretty(old), ConfigDocument.Pretty(current), $"{Name}@{from ?? "none"}", $"{Name}@{to}");
-    }
+    internal async Task<ConfigChangeResult?> SchemaProblemOfAsync(string json) =>
+        State.SchemaJson is { } schema && await Schema.ValidateAsync(schema, json) is { Count: > 0 } errors
+            ? new ConfigChangeResult(
+                ConfigChangeOutcome.Invalid, $"The document does not match the schema of '{Name}': {errors[0]}.", errors, null, null, string.Empty)
+            : null;
 
-    private ConfigChangeResult NoSuchVersion(string version) =>
+    private async Task<string> ReadOrEmptyAsync(string? version, CancellationToken cancellationToken) =>
+        version is null ? "{}" : await _revisions.ReadAsync(GrainFactory, Name, version, cancellationToken);
+
+    private async Task<string> DiffFromAsync(string before, string? from, string to) =>
+        ConfigComparison.Create(Name, before, from, await _revisions.ReadAsync(GrainFactory, Name, to, CancellationToken.None), to);
+
+    internal ConfigChangeResult NoSuchVersion(string version) =>
         ConfigChangeResult.Failed(ConfigChangeOutcome.NotFound, $"'{Name}' has no version {version}; GET /api/config/{Name}/versions lists them.");
 
-    private ConfigChangeResult NoActiveVersion() =>
+    internal ConfigChangeResult NoActiveVersion() =>
         ConfigChangeResult.Failed(ConfigChangeOutcome.NotFound, $"'{Name}' has no active version; name the versions to compare.");
 
     internal void LogAuditFailed(Exception exception) => LogAuditFailed(logger, exception, Name);

@@ -6,7 +6,9 @@ namespace Cluster.Grains.Configs;
 
 /// <summary>
 /// What a consumer's activation report does to a configuration: success makes the active version the last known good one
-/// and ends recovery mode; failure rolls back to the last known good version and enters recovery mode.
+/// (keeping the one before it as the rollback target) and ends recovery mode; failure rolls back to the good version
+/// before the failed one and enters recovery mode. With many consumers, one may report success before another reports
+/// failure: the failure still rolls back, to the version good before the failed one.
 /// </summary>
 internal sealed class ConfigRecovery(ConfigGrain grain)
 {
@@ -33,7 +35,11 @@ internal sealed class ConfigRecovery(ConfigGrain grain)
                 next =>
                 {
                     next.LastReport = received;
-                    next.LastKnownGood = report.Version;
+                    if (next.LastKnownGood != report.Version)
+                    {
+                        next.PreviousGood = next.LastKnownGood;
+                        next.LastKnownGood = report.Version;
+                    }
 
                     // The version rolled back to working is expected; recovery ends with a version someone chose.
                     if (!next.RolledBack)
@@ -47,7 +53,8 @@ internal sealed class ConfigRecovery(ConfigGrain grain)
             return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], report.Version, null, string.Empty);
         }
 
-        var fallback = state.LastKnownGood is { } good && good != report.Version && grain.Find(good) is not null ? good : null;
+        var fallback = new[] { state.LastKnownGood, state.PreviousGood }
+            .FirstOrDefault(good => good is not null && good != report.Version && grain.Find(good) is not null);
         var failure = $"Version {report.Version} failed to activate on {report.Reporter}: {received.Error ?? "no reason given"}";
         var reason = fallback is null
             ? $"{failure}; there is no other last known good version to roll back to."
@@ -60,13 +67,26 @@ internal sealed class ConfigRecovery(ConfigGrain grain)
                 next.RecoveryReason = reason;
                 next.Active = fallback ?? next.Active;
                 next.RolledBack |= fallback is not null;
+
+                // A version that failed somewhere is not known good, whatever another consumer said of it.
+                if (next.LastKnownGood == report.Version)
+                {
+                    next.LastKnownGood = fallback;
+                    next.PreviousGood = null;
+                }
+                else if (next.PreviousGood == report.Version)
+                {
+                    next.PreviousGood = null;
+                }
             },
             current => current.Copy(),
             cancellationToken);
-        await AuditAsync(report.Version, fallback, cancellationToken);
+
+        // Once the rollback is written, its audit entry and push must not be abandoned half way by the caller.
+        await AuditAsync(report.Version, fallback, CancellationToken.None);
         if (fallback is not null)
         {
-            await grain.PushAsync(fallback, isRollback: true, reason, cancellationToken);
+            await grain.PushAsync(fallback, isRollback: true, reason, CancellationToken.None);
         }
 
         return new ConfigChangeResult(ConfigChangeOutcome.Done, null, [], fallback ?? report.Version, report.Version, string.Empty);

@@ -12,6 +12,12 @@ public sealed class ConfigState
 
     public string? LastKnownGood { get; set; }
 
+    /// <summary>
+    /// The good version before <see cref="LastKnownGood"/>: once one consumer reports the active version good, another's
+    /// failure of it still has a version to roll back to.
+    /// </summary>
+    public string? PreviousGood { get; set; }
+
     public bool RecoveryMode { get; set; }
 
     /// <summary>Whether the active version was set by a rollback, not by a user: its success does not end recovery mode.</summary>
@@ -30,6 +36,7 @@ public sealed class ConfigState
         Versions = [.. Versions],
         Active = Active,
         LastKnownGood = LastKnownGood,
+        PreviousGood = PreviousGood,
         RecoveryMode = RecoveryMode,
         RolledBack = RolledBack,
         RecoveryReason = RecoveryReason,

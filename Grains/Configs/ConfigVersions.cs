@@ -29,13 +29,15 @@ public static class ConfigVersions
     }
 
     /// <summary>
-    /// Removes the oldest inactive versions beyond <paramref name="retention"/>, never the active or last known good one;
-    /// returns the versions removed, whose documents are to be cleared.
+    /// Removes the oldest inactive versions beyond <paramref name="retention"/>, never the active one, nor those a failed
+    /// activation rolls back to; returns the versions removed, whose documents are to be cleared.
     /// </summary>
     public static List<string> Prune(ConfigState state, int retention)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var inactive = state.Versions.Where(info => info.Version != state.Active && info.Version != state.LastKnownGood).ToList();
+        var inactive = state.Versions
+            .Where(info => info.Version != state.Active && info.Version != state.LastKnownGood && info.Version != state.PreviousGood)
+            .ToList();
         var removed = inactive.Take(Math.Max(0, inactive.Count - retention)).ToList();
         foreach (var info in removed)
         {

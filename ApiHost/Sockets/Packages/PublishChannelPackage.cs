@@ -1,4 +1,3 @@
-using System.Text;
 using Cluster.ApiHost.Channels;
 using Cluster.ApiHost.Plugins;
 using Cluster.Grains.Interfaces.Channels;
@@ -35,9 +34,9 @@ public sealed class PublishChannelPackage(IClusterClient cluster, ChannelAccess 
         }
 
         var payload = call.Request.Data.GetProperty("payload").GetRawText();
-        if (Encoding.UTF8.GetByteCount(payload) > ChannelNames.MaxPayloadBytes)
+        if (!ChannelNames.FitsPayload(payload))
         {
-            return PackageReply.Invalid("bad_request:channels", $"A message takes at most {ChannelNames.MaxPayloadBytes} bytes.");
+            return PackageReply.Invalid("bad_request:channels", ChannelNames.PayloadTooLarge);
         }
 
         var message = await cluster.GetGrain<IChannelGrain>(channel).PublishAsync(payload, call.Caller.User.Id, cancellationToken);

@@ -35,20 +35,26 @@ public sealed partial class SubscribeChannelPackage(ChannelHub hub, ChannelAcces
         """;
 
     /// <summary>Ends the connection's subscription to <paramref name="channel"/>; false when it had none.</summary>
-    public static bool Unsubscribe(IPackagePushTarget connection, string channel)
+    public static bool Unsubscribe(IPackagePushTarget connection, string channel) => Unsubscribe(connection, channel, only: null);
+
+    // With 'only', the subscription ends only if it is still that one: a pusher ending late must not end the subscription
+    // that pkg_id 22 and a new pkg_id 20 put in its place.
+    private static bool Unsubscribe(IPackagePushTarget connection, string channel, ChannelSubscription? only)
     {
         ChannelSubscription? subscription = null;
         if (Subscriptions.TryGetValue(connection, out var byChannel))
         {
             lock (byChannel)
             {
-                if (byChannel.Remove(channel, out subscription))
+                if (byChannel.TryGetValue(channel, out var current) && (only is null || ReferenceEquals(current, only)))
                 {
-                    subscription.Dispose();
+                    byChannel.Remove(channel);
+                    subscription = current;
                 }
             }
         }
 
+        subscription?.Dispose();
         return subscription is not null;
     }
 
@@ -75,10 +81,17 @@ public sealed partial class SubscribeChannelPackage(ChannelHub hub, ChannelAcces
             byChannel[channel] = subscription;
         }
 
-        return PackageReply.Ok(new SubscribedData(channel)) with { Then = () => PushAsync(call, subscription) };
+        // The answer may never go out (the connection closing), and then nothing pushes: the end of the connection ends
+        // the subscription either way.
+        var connection = call.Connection;
+        var closing = connection.Closed.Register(() => Unsubscribe(connection, channel, subscription));
+
+        // Confirmed once the feed has the subscriber, so a message published right after the answer reaches it.
+        await subscription.Ready.WaitAsync(cancellationToken);
+        return PackageReply.Ok(new SubscribedData(channel)) with { Then = () => PushAsync(call, subscription, closing) };
     }
 
-    private async Task PushAsync(PackageCall call, ChannelSubscription subscription)
+    private async Task PushAsync(PackageCall call, ChannelSubscription subscription, CancellationTokenRegistration closing)
     {
         var connection = call.Connection;
         var requestId = call.Request.RequestId;
@@ -86,7 +99,11 @@ public sealed partial class SubscribeChannelPackage(ChannelHub hub, ChannelAcces
         {
             await foreach (var message in subscription.Messages.ReadAllAsync(connection.Closed))
             {
-                connection.Push(PackageId, requestId, ChannelEventJson.Write(message, subscription.Channel));
+                // False once the connection is closing (a client too slow for its own queue is cut off there).
+                if (!connection.Push(PackageId, requestId, ChannelEventJson.Write(message, subscription.Channel)))
+                {
+                    return;
+                }
             }
 
             if (subscription.DropReason is { } reason)
@@ -103,7 +120,8 @@ public sealed partial class SubscribeChannelPackage(ChannelHub hub, ChannelAcces
         }
         finally
         {
-            Unsubscribe(connection, subscription.Channel);
+            await closing.DisposeAsync();
+            Unsubscribe(connection, subscription.Channel, subscription);
             subscription.Dispose();
         }
     }

@@ -197,6 +197,9 @@ public sealed class ChannelEndpointTests(IdentityClusterFixture cluster)
         var pushed = await subscriber.ReceiveJsonAsync();
         var denied = await subscriber.AskAsync(21, new { channel, payload = 1 });
         var unsubscribed = await subscriber.AskAsync(22, new { channel });
+        var resubscribed = await subscriber.AskAsync(20, new { channel });
+        await publisher.AskAsync(21, new { channel, payload = new { hello = "again" } });
+        var pushedAgain = await subscriber.ReceiveJsonAsync();
 
         Assert.Equal(0, subscribed.GetProperty("status_code").GetInt32());
         Assert.Equal(2, again.GetProperty("status_code").GetInt32());
@@ -207,6 +210,9 @@ public sealed class ChannelEndpointTests(IdentityClusterFixture cluster)
         Assert.Equal(published.GetProperty("data").GetProperty("sequence").GetInt64(), pushed.GetProperty("data").GetProperty("sequence").GetInt64());
         Assert.Equal(3, denied.GetProperty("status_code").GetInt32());
         Assert.True(unsubscribed.GetProperty("data").GetProperty("unsubscribed").GetBoolean());
+        Assert.Equal(0, resubscribed.GetProperty("status_code").GetInt32());
+        Assert.Equal(resubscribed.GetProperty("req_id").GetString(), pushedAgain.GetProperty("req_id").GetString());
+        Assert.Equal("again", pushedAgain.GetProperty("data").GetProperty("payload").GetProperty("hello").GetString());
     }
 
     private static string NewChannel() => $"test-{Guid.NewGuid():N}";

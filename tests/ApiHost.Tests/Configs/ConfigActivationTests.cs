@@ -62,6 +62,32 @@ public sealed class ConfigActivationTests(IdentityClusterFixture cluster)
     }
 
     [Fact]
+    public async Task ReportActivation_FailureAfterAnotherConsumersSuccess_RollsBackToTheVersionGoodBefore()
+    {
+        using var api = cluster.Client();
+        var admin = await cluster.NewAdminAsync(api);
+        var name = ConfigApi.NewName();
+        await api.SaveAsync(admin, name, new { port = 80 });
+        using (await api.ReportAsync(admin, name, "1.0.0", success: true))
+        {
+        }
+
+        await api.SaveAsync(admin, name, new { port = 81 });
+        using var worksOnOne = await api.ReportAsync(admin, name, "1.0.1", success: true);
+        var confirmedOnce = await api.VersionsAsync(admin, name);
+        using var failsOnAnother = await api.ReportAsync(admin, name, "1.0.1", success: false, error: "port 81 is in use");
+        var after = await api.VersionsAsync(admin, name);
+
+        Assert.Equal(HttpStatusCode.OK, worksOnOne.StatusCode);
+        Assert.Equal("1.0.1", confirmedOnce.GetProperty("lastKnownGood").GetString());
+        Assert.Equal(HttpStatusCode.OK, failsOnAnother.StatusCode);
+        Assert.Equal("1.0.0", after.GetProperty("active").GetString());
+        Assert.Equal("1.0.0", after.GetProperty("lastKnownGood").GetString());
+        Assert.True(after.GetProperty("recoveryMode").GetBoolean());
+        Assert.Contains("rolled back to 1.0.0", after.GetProperty("recoveryReason").GetString());
+    }
+
+    [Fact]
     public async Task ActivateEndpoints_WithAProducerTheSilosRefuse_RollsBackThenAnAllowedProducerPublishes()
     {
         using var api = cluster.Client();
@@ -75,6 +101,19 @@ public sealed class ConfigActivationTests(IdentityClusterFixture cluster)
         {
             var refused = await api.SaveAsync(admin, ConfigNames.Endpoints, new { producers = new[] { new { channel, url = "http://producers.invalid/data" } } });
             var rolledBack = await WaitForStatusAsync(api, admin, status => status.GetProperty("recoveryMode").GetBoolean() && status.GetProperty("active").GetString() == previous);
+            using (var activations = await ChannelEvents.OpenAsync(api, ConfigNames.ChannelOf(ConfigNames.Endpoints), admin))
+            {
+                // The same version once more: each silo reports it again, so it is rolled back again.
+                using var again = await api.SendAsync(HttpMethod.Post, $"/api/config/{ConfigNames.Endpoints}/activate/{refused.GetProperty("version").GetString()}", bearer: admin);
+                var reactivated = await activations.NextMessageAsync();
+                var rollbackAgain = await activations.NextMessageAsync(TimeSpan.FromSeconds(20));
+
+                Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+                Assert.Equal(refused.GetProperty("version").GetString(), reactivated.GetProperty("payload").GetProperty("version").GetString());
+                Assert.True(rollbackAgain.GetProperty("payload").GetProperty("isRollback").GetBoolean());
+                Assert.Equal(previous, rollbackAgain.GetProperty("payload").GetProperty("version").GetString());
+            }
+
             using var events = await ChannelEvents.OpenAsync(api, channel, reader.AccessToken);
             var allowed = await api.SaveAsync(admin, ConfigNames.Endpoints, new { producers = new[] { new { channel, url = $"{source.BaseUrl}data", intervalSeconds = 1 } } });
             var tick = await events.NextMessageAsync(TimeSpan.FromSeconds(20));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -26,7 +27,7 @@ public sealed class NpmRegistry : IAsyncDisposable
     public string BaseUrl { get; private set; } = string.Empty;
 
     /// <summary>How many times each tarball was downloaded.</summary>
-    public Dictionary<string, int> Downloads { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, int> Downloads { get; } = new(StringComparer.Ordinal);
 
     public static async Task<NpmRegistry> StartAsync()
     {
@@ -92,7 +93,7 @@ public sealed class NpmRegistry : IAsyncDisposable
         {
             if (path.StartsWith("/tarballs/", StringComparison.Ordinal) && _tarballs.TryGetValue(path["/tarballs/".Length..], out tarball))
             {
-                Downloads[path] = Downloads.GetValueOrDefault(path) + 1;
+                Downloads.AddOrUpdate(path, 1, (_, count) => count + 1);
             }
             else
             {

@@ -45,7 +45,8 @@ public sealed class WidgetRegistryTests(IdentityClusterFixture cluster) : IAsync
         var listed = await otherApi.GetJsonAsync("/api/widgets/", user.AccessToken);
         using var script = await otherApi.GetAsync($"/api/widgets/{package}/1.0.0/files/index.js", user.AccessToken);
         using var style = await api.GetAsync($"/api/widgets/{package}/1.0.0/files/css/clock.css", user.AccessToken);
-        using var missing = await api.GetAsync($"/api/widgets/{package}/1.0.0/files/../index.js", user.AccessToken);
+        using var escaping = await api.GetAsync($"/api/widgets/{package}/1.0.0/files/css%2F..%2F..%2Findex.js", user.AccessToken);
+        using var revalidated = await RevalidateAsync(otherApi, $"/api/widgets/{package}/1.0.0/files/index.js", user.AccessToken, script.Headers.ETag);
         using var removed = await api.SendAsync(HttpMethod.Delete, $"/api/admin/widgets/{package}/1.0.0", bearer: admin);
         using var afterRemoval = await otherApi.GetAsync($"/api/widgets/{package}/1.0.0/files/index.js", user.AccessToken);
 
@@ -57,7 +58,11 @@ public sealed class WidgetRegistryTests(IdentityClusterFixture cluster) : IAsync
         Assert.Equal("export const clock = 1;", await script.Content.ReadAsStringAsync());
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.Equal("a{}", await style.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        await escaping.AssertProblemAsync(404, "not_found:widgets");
+        Assert.Contains("has no file 'css%2F..%2F..%2Findex.js'", (await escaping.JsonAsync()).GetProperty("detail").GetString());
+        Assert.True(script.Headers.CacheControl is { NoCache: true, Private: true, MaxAge: null });
+        Assert.NotNull(script.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, afterRemoval.StatusCode);
         Assert.Equal(2, _registry.Downloads.Values.Sum());
@@ -98,7 +103,7 @@ public sealed class WidgetRegistryTests(IdentityClusterFixture cluster) : IAsync
         Assert.Contains("'..'", (await traversal.JsonAsync()).GetProperty("detail").GetString());
         await absolute.AssertProblemAsync(422, "unprocessable:widgets");
         Assert.Empty(Directory.EnumerateFiles(_cacheRoot, "*", SearchOption.AllDirectories));
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_cacheRoot)!, "escaped.js")));
+        Assert.False(File.Exists(Path.Combine(_cacheRoot, "escaped.js")));
     }
 
     [Fact]
@@ -120,7 +125,7 @@ public sealed class WidgetRegistryTests(IdentityClusterFixture cluster) : IAsync
         await range.AssertProblemAsync(400, "bad_request:widgets");
         await otherHost.AssertProblemAsync(400, "bad_request:widgets");
         Assert.Contains("Widgets:AllowedHosts", (await otherHost.JsonAsync()).GetProperty("detail").GetString());
-        await unknown.AssertProblemAsync(502, "bad_gateway:widgets");
+        await unknown.AssertProblemAsync(404, "not_found:widgets");
     }
 
     [Fact]
@@ -151,6 +156,18 @@ public sealed class WidgetRegistryTests(IdentityClusterFixture cluster) : IAsync
         Assert.Equal(700_000, (await again.Content.ReadAsByteArrayAsync()).Length);
         Assert.Equal(2, _registry.Downloads.Single(download => download.Key.Contains(first.TrimStart('@').Replace('/', '-'), StringComparison.Ordinal)).Value);
         Assert.Equal(700_000, cache.CachedBytes);
+    }
+
+    private static async Task<HttpResponseMessage> RevalidateAsync(ApiClient api, string path, string token, System.Net.Http.Headers.EntityTagHeaderValue? tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new("Bearer", token);
+        if (tag is not null)
+        {
+            request.Headers.IfNoneMatch.Add(tag);
+        }
+
+        return await api.Http.SendAsync(request);
     }
 
     private static string NewPackage() => $"@test/widget-{Guid.NewGuid():N}";

@@ -41,16 +41,17 @@ public sealed class ConfigVersionsTests
     }
 
     [Fact]
-    public void Prune_BeyondRetention_KeepsActiveAndLastKnownGoodAndNewestInactive()
+    public void Prune_BeyondRetention_KeepsActiveAndRollbackTargetsAndNewestInactive()
     {
-        var state = StateWith("1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4", "1.0.5");
-        state.LastKnownGood = "1.0.0";
-        state.Active = "1.0.1";
+        var state = StateWith("1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4", "1.0.5", "1.0.6");
+        state.PreviousGood = "1.0.0";
+        state.LastKnownGood = "1.0.1";
+        state.Active = "1.0.2";
 
         var removed = ConfigVersions.Prune(state, retention: 2);
 
-        Assert.Equal(["1.0.2", "1.0.3"], removed);
-        Assert.Equal(["1.0.0", "1.0.1", "1.0.4", "1.0.5"], state.Versions.Select(info => info.Version));
+        Assert.Equal(["1.0.3", "1.0.4"], removed);
+        Assert.Equal(["1.0.0", "1.0.1", "1.0.2", "1.0.5", "1.0.6"], state.Versions.Select(info => info.Version));
     }
 
     [Fact]
