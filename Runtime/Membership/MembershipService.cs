@@ -280,7 +280,20 @@ internal sealed partial class MembershipService(
     {
         var data = await table.ReadAllAsync(cancellationToken);
         var snapshot = new MembershipSnapshot(data.Version.Version, [.. data.Members.Select(member => member.Entry)]);
-        _current = snapshot;
+
+        // Reads overlap (the refresh loop's and BeginShutdownAsync's): one that began before a newer one was applied
+        // must not replace it, or a stopping silo forgets that its peer is stopping too and places grains there.
+        MembershipSnapshot current;
+        do
+        {
+            current = _current;
+            if (snapshot.Version < current.Version)
+            {
+                return;
+            }
+        }
+        while (!ReferenceEquals(Interlocked.CompareExchange(ref _current, snapshot, current), current));
+
         if (snapshot.StatusOf(_self!.SiloAddress) == SiloStatus.Dead && Volatile.Read(ref _left) == 0)
         {
             OnDeclaredDead();

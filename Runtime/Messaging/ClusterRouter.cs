@@ -111,7 +111,16 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
             return;
         }
 
-        if (Cache.TryGet(target, out var cached) && cached.SiloAddress != Self && _connections.Find(cached.SiloAddress) is { } connection)
+        if (request.IsDirected)
+        {
+            // Another process sent the call here as the grain's host, or to activate it, and this silo can do neither
+            // (its catalog is closed: it is stopping). The sender's view was stale, and this silo's cache may be too:
+            // the entry that sent an earlier hop of this very call away from here is dropped only when the call's
+            // response comes back, so following it again bounces the call between two stopping silos until MaxHops.
+            // Forget it and ask the directory, which drops an ended activation's entry before its calls move on.
+            Cache.Invalidate(target);
+        }
+        else if (Cache.TryGet(target, out var cached) && cached.SiloAddress != Self && _connections.Find(cached.SiloAddress) is { } connection)
         {
             Send(connection, target, request);
             return;
