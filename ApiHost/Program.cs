@@ -8,6 +8,7 @@ using Cluster.ApiHost.Plugins;
 using Cluster.ApiHost.Preferences;
 using Cluster.ApiHost.Sockets;
 using Cluster.ApiHost.Widgets;
+using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ if (AdminCommand.IsRequested(args))
 app.UseApiPipeline();
 app.MapApiDocumentation();
 app.MapSiloHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapDemoEndpoints();
 app.MapIdentityEndpoints();
 app.MapChatFeature();

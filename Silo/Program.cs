@@ -1,13 +1,16 @@
 using Cluster.Grains;
+using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration().AddGateway().AddClusteringFromConfiguration());
 builder.Services.AddSiloHealthChecks();
+builder.Services.AddClusterMetrics(builder.Configuration);
 builder.Services.AddGrainServices(builder.Configuration);
 
 var app = builder.Build();
 app.MapSiloHealthEndpoints();
+app.MapMetricsEndpoint();
 app.Run();
 
 /// <summary>The silo's entry point, visible to integration tests.</summary>

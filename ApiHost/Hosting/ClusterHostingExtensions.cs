@@ -1,5 +1,6 @@
 using Cluster.Grains;
 using Cluster.Runtime.Client;
+using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Hosting;
 
 namespace Cluster.ApiHost.Hosting;
@@ -42,6 +43,7 @@ public static class ClusterHostingExtensions
                 $"{ModeKey} is '{mode}'; set {EmbeddedMode} (a silo in this process, the default) or {ClientMode} (connect to the silos listed under ClusterClient:Gateways or found through Membership:Postgres).");
         }
 
+        builder.Services.AddClusterMetrics(builder.Configuration);
         return builder;
     }
 }

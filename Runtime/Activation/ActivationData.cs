@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Timers;
 
@@ -49,6 +51,8 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
 
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 
+    public GrainRuntime Runtime => _runtime;
+
     public IServiceProvider Services => _runtime.Services;
 
     public Grain? GrainInstance { get; private set; }
@@ -84,6 +88,11 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
     {
         var offered = ReferenceEquals(_callerThreadOffer, request);
         _callerThreadOffer = null;
+        if (_runtime.Metrics.GrainCallDuration.Enabled)
+        {
+            request.ArrivedAt = CallClock.Now();
+        }
+
         bool schedule;
         lock (_lock)
         {
@@ -145,6 +154,12 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
         if (exception is not null && request.IsOneWay)
         {
             LogOneWayCallFailed(_runtime.Logger, exception, request.ToString(), GrainId);
+        }
+
+        // A request that arrived before the instrument was enabled has no arrival time and is not measured.
+        if (request.ArrivedAt != 0 && request is not TimerTickRequest && _runtime.Metrics.GrainCallDuration.Enabled)
+        {
+            RecordCall(request, exception);
         }
 
         bool schedule;
@@ -217,6 +232,18 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
     }
 
     public override string ToString() => $"activation of {GrainId}";
+
+    private void RecordCall(Request request, Exception? exception)
+    {
+        var tags = new TagList
+        {
+            { "grain.type", GrainId.Type },
+            { "interface", request.InterfaceName },
+            { "method", request.MethodName },
+            { "outcome", exception is null ? "ok" : "error" },
+        };
+        _runtime.Metrics.GrainCallDuration.Record(CallClock.SecondsSince(request.ArrivedAt), in tags);
+    }
 
     private void RunContinuation(SendOrPostCallback callback, object? state)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Messaging;
@@ -20,6 +21,23 @@ internal sealed class Catalog(GrainRuntime runtime)
 
     public IEnumerable<ActivationData> Activations =>
         _activations.Values.Concat(_workers.Values.SelectMany(group => group.Snapshot()));
+
+    /// <summary>The activations by grain type, stateless workers counted one by one; for the activations gauge.</summary>
+    public IEnumerable<Measurement<long>> CountByType()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (grainId, _) in _activations)
+        {
+            counts[grainId.Type] = counts.GetValueOrDefault(grainId.Type) + 1;
+        }
+
+        foreach (var (grainId, group) in _workers)
+        {
+            counts[grainId.Type] = counts.GetValueOrDefault(grainId.Type) + group.Count;
+        }
+
+        return counts.Select(count => new Measurement<long>(count.Value, new KeyValuePair<string, object?>("grain.type", count.Key)));
+    }
 
     public bool IsOpen => _closedReason is null;
 

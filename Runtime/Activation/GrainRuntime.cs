@@ -1,4 +1,5 @@
 using Cluster.Runtime.CodeGeneration;
+using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Hosting;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Messaging.Remote;
@@ -15,9 +16,16 @@ internal sealed partial class GrainRuntime : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 
-    public GrainRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, IOptions<GrainAssemblyList> assemblyList)
+    public GrainRuntime(
+        IServiceProvider services,
+        IOptions<SiloOptions> options,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
+        IOptions<GrainAssemblyList> assemblyList,
+        RuntimeMetrics metrics)
     {
         Services = services;
+        Metrics = metrics;
         Options = options.Value;
         TimeProvider = timeProvider;
         Logger = loggerFactory.CreateLogger("Cluster.Runtime");
@@ -27,6 +35,8 @@ internal sealed partial class GrainRuntime : IDisposable
             Options.CollectionAge,
             Options.CollectionAgeByType);
         Catalog = new Catalog(this);
+        metrics.Meter.CreateObservableGauge(
+            "cluster.grain.activations", Catalog.CountByType, "{activation}", "Activations on this silo, by grain type.");
         TimeoutTracker = new CallTimeoutTracker(timeProvider, Options.ResponseTimeout);
         Dispatcher = new LocalGrainCallInvoker(this);
         Observers = new ObserverRegistry(ProcessId, OnOneWayCallDropped);
@@ -51,6 +61,8 @@ internal sealed partial class GrainRuntime : IDisposable
     public GrainTypeRegistry Registry { get; }
 
     public Catalog Catalog { get; }
+
+    public RuntimeMetrics Metrics { get; }
 
     public LocalGrainCallInvoker Dispatcher { get; }
 

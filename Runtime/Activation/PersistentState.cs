@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
 
@@ -36,7 +37,16 @@ internal sealed class PersistentState<TState>(
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var fresh = new GrainState<TState>(createDefault());
-        await storage.ReadStateAsync(stateName, GrainId, fresh, cancellationToken);
+        var startedAt = StartTiming();
+        try
+        {
+            await storage.ReadStateAsync(stateName, GrainId, fresh, cancellationToken);
+        }
+        catch (Exception exception) when (FailTiming(startedAt, "read", exception))
+        {
+        }
+
+        EndTiming(startedAt, "read", null);
         _state.State = fresh.State;
         _state.ETag = fresh.ETag;
         _state.RecordExists = fresh.RecordExists;
@@ -45,9 +55,14 @@ internal sealed class PersistentState<TState>(
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         activation.BeginStateWrite();
+        var startedAt = StartTiming();
         try
         {
             await storage.WriteStateAsync(stateName, GrainId, _state, cancellationToken);
+            EndTiming(startedAt, "write", null);
+        }
+        catch (Exception exception) when (FailTiming(startedAt, "write", exception))
+        {
         }
         catch (InconsistentStateException)
         {
@@ -63,9 +78,14 @@ internal sealed class PersistentState<TState>(
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
         activation.BeginStateWrite();
+        var startedAt = StartTiming();
         try
         {
             await storage.ClearStateAsync(stateName, GrainId, _state, cancellationToken);
+            EndTiming(startedAt, "clear", null);
+        }
+        catch (Exception exception) when (FailTiming(startedAt, "clear", exception))
+        {
         }
         catch (InconsistentStateException)
         {
@@ -78,5 +98,23 @@ internal sealed class PersistentState<TState>(
         }
 
         _state.State = createDefault();
+    }
+
+    // Zero when the instrument is off: nothing is measured then.
+    private long StartTiming() => activation.Runtime.Metrics.StorageOperationDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
+
+    private void EndTiming(long startedAt, string operation, Exception? exception)
+    {
+        if (startedAt != 0)
+        {
+            activation.Runtime.Metrics.RecordStorage(storageName, operation, startedAt, exception);
+        }
+    }
+
+    // An exception filter that records and never catches, so the failure keeps its stack.
+    private bool FailTiming(long startedAt, string operation, Exception exception)
+    {
+        EndTiming(startedAt, operation, exception);
+        return false;
     }
 }

@@ -24,6 +24,9 @@ public abstract class Request
     private const int HopCountMask = 0xF;
 
     private int _flags;
+
+    // Set only while the call-duration instrument is enabled; see CallClock for why 32 bits.
+    private uint _arrivedAt;
     private CallExtras? _extras;
 
     private protected Request()
@@ -143,6 +146,12 @@ public abstract class Request
 
     /// <summary>The reference the call was made through; set when the call is sent.</summary>
     internal GrainReference? Target { get; set; }
+
+    internal uint ArrivedAt
+    {
+        get => _arrivedAt;
+        set => _arrivedAt = value;
+    }
 
     /// <summary>Whoever runs the call and must learn when it ended (the target activation).</summary>
     internal IInvocationSink? Sink { get; set; }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Cluster.Runtime.Activation;
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,8 @@ public static class SiloHostingExtensions
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
         services.TryAddSingleton<IExternalScopeProvider, RequestContextScopeProvider>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<RuntimeMetrics>();
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);

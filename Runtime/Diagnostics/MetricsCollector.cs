@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Diagnostics;
+
+/// <summary>
+/// Aggregates the measurements of this host's meters (those of its <see cref="IMeterFactory"/>, plus the process-wide
+/// ones named in <see cref="MetricsOptions.Meters"/>, such as <c>System.Runtime</c>) for <c>/metrics</c> and the
+/// dashboard. It starts listening on the first <see cref="Collect"/>: until someone scrapes or watches, the
+/// instruments stay disabled and cost nothing.
+/// </summary>
+public sealed class MetricsCollector : IDisposable
+{
+    private readonly IMeterFactory _factory;
+    private readonly MetricsOptions _options;
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<Instrument, MetricInstrument> _instruments = new();
+    private readonly Lock _collecting = new();
+    private int _started;
+    private int _generation;
+
+    /// <summary>Creates the collector of the meters of <paramref name="factory"/>.</summary>
+    public MetricsCollector(IMeterFactory factory, IOptions<MetricsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _factory = factory;
+        _options = options.Value;
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (Wanted(instrument) && MetricInstrument.Create(instrument) is { } kept)
+            {
+                _instruments[instrument] = kept;
+                listener.EnableMeasurementEvents(instrument, kept);
+            }
+        };
+        _listener.MeasurementsCompleted = (instrument, _) => _instruments.TryRemove(instrument, out MetricInstrument? _);
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<float>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<int>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<short>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<byte>((_, value, tags, state) => Record(state, value, tags));
+    }
+
+    /// <summary>Whether the collector listens (someone has collected).</summary>
+    public bool IsStarted => Volatile.Read(ref _started) == 1;
+
+    /// <summary>Starts listening, if not already, and reads the observable instruments; what is kept now.</summary>
+    internal IReadOnlyList<MetricInstrument> Collect()
+    {
+        lock (_collecting)
+        {
+            if (Interlocked.Exchange(ref _started, 1) == 0)
+            {
+                _listener.Start();
+            }
+
+            Volatile.Write(ref _generation, _generation + 1);
+            _listener.RecordObservableInstruments();
+            return [.. _instruments.Values];
+        }
+    }
+
+    /// <summary>The collection under way or last finished, stamped on observed series.</summary>
+    internal int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Everything kept, in the Prometheus text exposition format 0.0.4.</summary>
+    public string WritePrometheus()
+    {
+        var instruments = Collect();
+        return PrometheusText.Write(instruments, Generation);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _listener.Dispose();
+
+    private void Record(object? state, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        ((MetricInstrument)state!).Record(value, tags, Generation);
+
+    private bool Wanted(Instrument instrument)
+    {
+        var meter = instrument.Meter;
+
+        // Another host's meters in this process (tests run several silos in one) are its own business.
+        if (meter.Scope is not null && !ReferenceEquals(meter.Scope, _factory))
+        {
+            return false;
+        }
+
+        return _options.Meters.Any(pattern => pattern.EndsWith('*')
+            ? meter.Name.StartsWith(pattern[..^1], StringComparison.Ordinal)
+            : string.Equals(pattern, meter.Name, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Cluster.Runtime.Diagnostics;
+
+/// <summary>The <c>/metrics</c> endpoint of silos and API hosts (section <c>Metrics</c>).</summary>
+public sealed class MetricsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Metrics";
+
+    /// <summary>Whether <see cref="Path"/> is served; default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The path of the Prometheus text endpoint; default <c>/metrics</c>.</summary>
+    public string Path { get; set; } = "/metrics";
+
+    /// <summary>
+    /// The networks scrapers may call from, in CIDR notation; default loopback and the private ranges (10/8, 172.16/12,
+    /// 192.168/16, fc00::/7), so a host facing the internet does not show its figures to it. Empty allows any address.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } =
+        ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+
+    /// <summary>
+    /// When set (at least 16 characters), scrapers must also send <c>Authorization: Bearer</c> with it (Prometheus's
+    /// <c>authorization.credentials</c>); default none.
+    /// </summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>
+    /// The meters collected: names, or prefixes ending in <c>*</c>. Default the cluster's own (<c>Cluster.*</c>), the
+    /// .NET runtime's (<c>System.Runtime</c>: CPU, memory, GC, thread pool) and ASP.NET Core's requests and connections.
+    /// </summary>
+    public List<string> Meters { get; set; } =
+        ["Cluster.*", "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    internal IReadOnlyList<IPNetwork> Networks() => [.. AllowedNetworks.Select(network => IPNetwork.Parse(network))];
+}
+
+/// <summary>Checks <see cref="MetricsOptions"/> at start, naming the setting to fix.</summary>
+public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!options.Path.StartsWith('/') || options.Path.Contains('{', StringComparison.Ordinal))
+        {
+            failures.Add($"Metrics:Path is '{options.Path}'; set a path starting with '/', such as /metrics.");
+        }
+
+        failures.AddRange(options.AllowedNetworks.Where(network => !IPNetwork.TryParse(network, out _))
+            .Select(network => $"Metrics:AllowedNetworks holds '{network}'; list networks in CIDR notation, such as 10.0.0.0/8."));
+        if (options.BearerToken is { } token && token.Length < 16)
+        {
+            failures.Add("Metrics:BearerToken is shorter than 16 characters; set a long random secret, or leave it out.");
+        }
+
+        if (options.Meters.Count == 0 || options.Meters.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Metrics:Meters is empty or holds an empty name; list meter names or prefixes ending in '*'.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
