@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseSilo(silo => silo.AddGrainStorageFromConfiguration().AddGateway().AddClusteringFromConfiguration());
 builder.Services.AddSiloHealthChecks();
 builder.Services.AddClusterMetrics(builder.Configuration);
+builder.AddOtlpExportWhenConfigured("cluster-silo");
 builder.Services.AddGrainServices(builder.Configuration);
 
 var app = builder.Build();

@@ -44,6 +44,7 @@ public static class ClusterHostingExtensions
         }
 
         builder.Services.AddClusterMetrics(builder.Configuration);
+        builder.AddOtlpExportWhenConfigured("cluster-apihost");
         return builder;
     }
 }

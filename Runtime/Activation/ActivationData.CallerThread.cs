@@ -59,7 +59,7 @@ internal sealed partial class ActivationData
             // caller's task directly. A later answer must not run the caller's code inside the turn.
             request.CompleteInline = true;
             RequestContext.Enter(request.Context);
-            request.Invoke(GrainInstance!);
+            Invoke(request);
             request.CompleteInline = false;
         }
         finally

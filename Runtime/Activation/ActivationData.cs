@@ -156,6 +156,11 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
             LogOneWayCallFailed(_runtime.Logger, exception, request.ToString(), GrainId);
         }
 
+        if (request.Trace is { } trace)
+        {
+            RuntimeTracing.EndCall(trace, exception);
+        }
+
         // A request that arrived before the instrument was enabled has no arrival time and is not measured.
         if (request.ArrivedAt != 0 && request is not TimerTickRequest && _runtime.Metrics.GrainCallDuration.Enabled)
         {
@@ -217,7 +222,7 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
                 {
                     // The grain method's awaits capture the context it starts under, so it lasts the whole call.
                     var outer = RequestContext.Enter(request!.Context);
-                    request.Invoke(GrainInstance!);
+                    Invoke(request);
                     RequestContext.Restore(outer);
                 }
             }
@@ -232,6 +237,21 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
     }
 
     public override string ToString() => $"activation of {GrainId}";
+
+    // The call's span, when traced, is current while the grain method runs (its awaits carry it) and ends with the call.
+    private void Invoke(Request request)
+    {
+        if (request is TimerTickRequest || !RuntimeTracing.Source.HasListeners())
+        {
+            request.Invoke(GrainInstance!);
+            return;
+        }
+
+        var outer = Activity.Current;
+        request.Trace = RuntimeTracing.StartCall(request, GrainId.Type);
+        request.Invoke(GrainInstance!);
+        Activity.Current = outer;
+    }
 
     private void RecordCall(Request request, Exception? exception)
     {

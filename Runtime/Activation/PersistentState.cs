@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Storage;
 
 namespace Cluster.Runtime.Activation;
@@ -37,6 +38,7 @@ internal sealed class PersistentState<TState>(
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var fresh = new GrainState<TState>(createDefault());
+        using var span = RuntimeTracing.StartStorage("storage read", storageName, stateName);
         var startedAt = StartTiming();
         try
         {
@@ -55,6 +57,7 @@ internal sealed class PersistentState<TState>(
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         activation.BeginStateWrite();
+        using var span = RuntimeTracing.StartStorage("storage write", storageName, stateName);
         var startedAt = StartTiming();
         try
         {
@@ -78,6 +81,7 @@ internal sealed class PersistentState<TState>(
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
         activation.BeginStateWrite();
+        using var span = RuntimeTracing.StartStorage("storage clear", storageName, stateName);
         var startedAt = StartTiming();
         try
         {
@@ -114,6 +118,8 @@ internal sealed class PersistentState<TState>(
     // An exception filter that records and never catches, so the failure keeps its stack.
     private bool FailTiming(long startedAt, string operation, Exception exception)
     {
+        // The current activity here is the operation's own span, when traced.
+        Activity.Current?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
         EndTiming(startedAt, operation, exception);
         return false;
     }

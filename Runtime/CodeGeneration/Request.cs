@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Text.Json;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Messaging;
@@ -147,6 +148,19 @@ public abstract class Request
     /// <summary>The reference the call was made through; set when the call is sent.</summary>
     internal GrainReference? Target { get; set; }
 
+    /// <summary>The span of the call on its activation while tracing; stored with the context, which tracing implies.</summary>
+    internal Activity? Trace
+    {
+        get => _extras?.Trace;
+        set
+        {
+            if (value is not null || _extras is not null)
+            {
+                (_extras ??= new CallExtras()).Trace = value;
+            }
+        }
+    }
+
     internal uint ArrivedAt
     {
         get => _arrivedAt;
@@ -249,5 +263,7 @@ public abstract class Request
         public CancellationTokenRegistration Registration { get; set; }
 
         public RequestContextData? Context { get; set; }
+
+        public Activity? Trace { get; set; }
     }
 }

@@ -6,7 +6,7 @@ namespace Cluster.Runtime.Diagnostics;
 
 /// <summary>
 /// Aggregates the measurements of this host's meters (those of its <see cref="IMeterFactory"/>, plus the process-wide
-/// ones named in <see cref="MetricsOptions.Meters"/>, such as <c>System.Runtime</c>) for <c>/metrics</c> and the
+/// ones named in <see cref="MetricsOptions.EffectiveMeters"/>, such as <c>System.Runtime</c>) for <c>/metrics</c> and the
 /// dashboard. It starts listening on the first <see cref="Collect"/>: until someone scrapes or watches, the
 /// instruments stay disabled and cost nothing.
 /// </summary>
@@ -88,7 +88,7 @@ public sealed class MetricsCollector : IDisposable
             return false;
         }
 
-        return _options.Meters.Any(pattern => pattern.EndsWith('*')
+        return _options.EffectiveMeters.Any(pattern => pattern.EndsWith('*')
             ? meter.Name.StartsWith(pattern[..^1], StringComparison.Ordinal)
             : string.Equals(pattern, meter.Name, StringComparison.Ordinal));
     }

@@ -15,12 +15,23 @@ public sealed class MetricsOptions
     /// <summary>The path of the Prometheus text endpoint; default <c>/metrics</c>.</summary>
     public string Path { get; set; } = "/metrics";
 
-    /// <summary>
-    /// The networks scrapers may call from, in CIDR notation; default loopback and the private ranges (10/8, 172.16/12,
-    /// 192.168/16, fc00::/7), so a host facing the internet does not show its figures to it. Empty allows any address.
-    /// </summary>
-    public List<string> AllowedNetworks { get; set; } =
+    /// <summary>The networks scrapers may call from when <see cref="AllowedNetworks"/> names none.</summary>
+    public static readonly IReadOnlyList<string> PrivateNetworks =
         ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+
+    /// <summary>The meters collected when <see cref="Meters"/> names none.</summary>
+    public static readonly IReadOnlyList<string> DefaultMeters =
+        ["Cluster.*", "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    /// <summary>
+    /// The networks scrapers may call from, in CIDR notation; none given (the default) means loopback and the private
+    /// ranges of <see cref="PrivateNetworks"/>, so a host facing the internet does not show its figures to it. A list
+    /// given replaces them.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Whether any address may scrape (then protect the endpoint with <see cref="BearerToken"/>); default false.</summary>
+    public bool AllowAnyNetwork { get; set; }
 
     /// <summary>
     /// When set (at least 16 characters), scrapers must also send <c>Authorization: Bearer</c> with it (Prometheus's
@@ -29,13 +40,18 @@ public sealed class MetricsOptions
     public string? BearerToken { get; set; }
 
     /// <summary>
-    /// The meters collected: names, or prefixes ending in <c>*</c>. Default the cluster's own (<c>Cluster.*</c>), the
-    /// .NET runtime's (<c>System.Runtime</c>: CPU, memory, GC, thread pool) and ASP.NET Core's requests and connections.
+    /// The meters collected: names, or prefixes ending in <c>*</c>. None given (the default) means
+    /// <see cref="DefaultMeters"/>: the cluster's own (<c>Cluster.*</c>), the .NET runtime's (<c>System.Runtime</c>: CPU,
+    /// memory, GC, thread pool) and ASP.NET Core's requests and connections. A list given replaces them.
     /// </summary>
-    public List<string> Meters { get; set; } =
-        ["Cluster.*", "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+    public List<string> Meters { get; set; } = [];
 
-    internal IReadOnlyList<IPNetwork> Networks() => [.. AllowedNetworks.Select(network => IPNetwork.Parse(network))];
+    /// <summary>The meters collected, defaults applied.</summary>
+    public IReadOnlyList<string> EffectiveMeters => Meters.Count > 0 ? Meters : DefaultMeters;
+
+    // Empty: every address may scrape.
+    internal IReadOnlyList<IPNetwork> Networks() =>
+        AllowAnyNetwork ? [] : [.. (AllowedNetworks.Count > 0 ? AllowedNetworks : PrivateNetworks).Select(network => IPNetwork.Parse(network))];
 }
 
 /// <summary>Checks <see cref="MetricsOptions"/> at start, naming the setting to fix.</summary>
@@ -58,9 +74,14 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             failures.Add("Metrics:BearerToken is shorter than 16 characters; set a long random secret, or leave it out.");
         }
 
-        if (options.Meters.Count == 0 || options.Meters.Any(string.IsNullOrWhiteSpace))
+        if (options.Meters.Any(string.IsNullOrWhiteSpace))
         {
-            failures.Add("Metrics:Meters is empty or holds an empty name; list meter names or prefixes ending in '*'.");
+            failures.Add("Metrics:Meters holds an empty name; list meter names or prefixes ending in '*'.");
+        }
+
+        if (options.AllowAnyNetwork && options.AllowedNetworks.Count > 0)
+        {
+            failures.Add("Metrics:AllowAnyNetwork is true and Metrics:AllowedNetworks lists networks; set one of them.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

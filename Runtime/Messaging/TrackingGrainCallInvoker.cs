@@ -1,6 +1,7 @@
 using Cluster.Runtime.Activation;
 using Cluster.Runtime.CodeGeneration;
 using Cluster.Runtime.Core;
+using Cluster.Runtime.Diagnostics;
 
 namespace Cluster.Runtime.Messaging;
 
@@ -21,7 +22,7 @@ internal abstract class TrackingGrainCallInvoker(CallTimeoutTracker timeouts) : 
     internal override void Send(GrainReference target, Request request)
     {
         request.Target = target;
-        request.Context = RequestContext.Current;
+        request.Context = RuntimeTracing.WithCurrentTrace(RequestContext.Current);
         if (!request.IsOneWay)
         {
             var cancellationToken = request.CancellationToken;
