@@ -5,13 +5,13 @@ namespace Cluster.ApiHost.Admin;
 
 /// <summary>
 /// <c>dotnet run --project ApiHost -- admin grant|revoke &lt;email&gt;</c>: makes an existing account an administrator
-/// (or a user again). The first administrator comes from here, never from a default password. It joins the cluster
+/// (or a user again); <c>admin members</c> lists the cluster's silos (<see cref="ClusterMembersCommand"/>). The first administrator comes from here, never from a default password. It joins the cluster
 /// with the host's configuration (in client mode, a running cluster; in embedded mode, stop the server first, as the
 /// command opens the same database) and serves no HTTP.
 /// </summary>
 public static class AdminCommand
 {
-    private const string Usage = "Usage: admin grant <email> | admin revoke <email>";
+    private const string Usage = "Usage: admin grant <email> | admin revoke <email> | admin members";
 
     /// <summary>Whether the arguments ask for this command rather than the server.</summary>
     public static bool IsRequested(string[] args) => args is ["admin", ..];
@@ -31,6 +31,12 @@ public static class AdminCommand
     public static async Task RunAdminCommandAsync(this WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (args is ["admin", "members"])
+        {
+            await ClusterMembersCommand.RunAsync(app.Configuration, Console.Out);
+            return;
+        }
+
         if (args is not ["admin", ("grant" or "revoke") and var verb, var email])
         {
             await Console.Error.WriteLineAsync(Usage);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using Cluster.Runtime.Activation;
 using Cluster.Runtime.Core;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +33,12 @@ public sealed class RequestContextScopeProvider : IExternalScopeProvider
         if (RequestContext.Current is { } context && ContextScope.Of(context) is { } logged)
         {
             callback(logged, state);
+        }
+
+        // Inside a grain turn: which silo and which grain type (never the key, which may be personal data).
+        if (SynchronizationContext.Current is ActivationData activation)
+        {
+            callback(new GrainScope(activation.Runtime.Cluster?.SelfName, activation.GrainId.Type), state);
         }
 
         Report(_current.Value, callback, state);
@@ -101,6 +108,28 @@ public sealed class RequestContextScopeProvider : IExternalScopeProvider
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
         public override string ToString() => string.Join(", ", entries.Select(entry => $"{entry.Key}:{entry.Value}"));
+    }
+
+    private sealed class GrainScope(string? silo, string grainType) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public int Count => 2;
+
+        public KeyValuePair<string, object?> this[int index] => index switch
+        {
+            0 => new("Silo", silo),
+            1 => new("Grain", grainType),
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            yield return this[0];
+            yield return this[1];
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"Silo:{silo}, Grain:{grainType}";
     }
 
     private sealed class ActivityScope(Activity activity) : IReadOnlyList<KeyValuePair<string, object?>>

@@ -67,7 +67,12 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
     /// <summary>The lookups this silo has made or learned; stale entries are dropped as calls find them out.</summary>
     public GrainDirectoryCache Cache { get; } = new();
 
+    private string? _selfName;
+
     private SiloAddress Self => _gateway.SiloAddress!;
+
+    /// <summary>This silo's address as log lines show it; null before the gateway started.</summary>
+    internal string? SelfName => _selfName ??= _gateway.SiloAddress?.ToString();
 
     public async Task OnStartAsync(CancellationToken cancellationToken)
     {

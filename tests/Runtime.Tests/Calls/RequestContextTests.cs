@@ -102,11 +102,12 @@ public sealed class RequestContextTests(PostgresDatabaseFixture database) : ICla
     }
 
     [Fact]
-    public async Task Log_InAGrainCalledWithACorrelationId_CarriesItButNoOtherContextValue()
+    public async Task Log_InAGrainCalledWithACorrelationId_CarriesItAndTheGrainTypeButNoOtherContextValueNorTheKey()
     {
         var capture = new LogCapture();
         await using var silo = await TestSilo.StartAsync(configureSilo: silo => silo.Services.AddSingleton<ILoggerProvider>(capture));
-        var grain = silo.GrainFactory.GetGrain<IContextGrain>(Probe.NewKey());
+        var key = Probe.NewKey();
+        var grain = silo.GrainFactory.GetGrain<IContextGrain>(key);
         var marker = Probe.NewKey("marker");
         RequestContext.Set(RequestContext.CorrelationIdKey, "corr-7");
         RequestContext.Set("UserEmail", "someone@example.com");
@@ -117,6 +118,9 @@ public sealed class RequestContextTests(PostgresDatabaseFixture database) : ICla
         var line = Assert.Single(capture.Lines, line => line.Message == marker);
         Assert.Equal("corr-7", line.Scope[RequestContext.CorrelationIdKey]);
         Assert.False(line.Scope.ContainsKey("UserEmail"));
+        Assert.False(string.IsNullOrEmpty(line.Scope["Grain"]?.ToString()));
+        Assert.True(line.Scope.ContainsKey("Silo"));
+        Assert.DoesNotContain(line.Scope.Values, value => value?.ToString()?.Contains(key, StringComparison.Ordinal) == true);
     }
 
     [Fact]
