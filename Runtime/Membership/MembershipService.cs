@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Messaging.Remote;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,7 @@ internal sealed partial class MembershipService(
     IOptions<ClusterMembershipOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
+    RuntimeMetrics metrics,
     ILogger<MembershipService> logger) : IAsyncDisposable
 {
     private const int MaxWriteAttempts = 20;
@@ -39,6 +42,10 @@ internal sealed partial class MembershipService(
     /// <summary>The table as last read.</summary>
     public MembershipSnapshot Current => _current;
 
+    private IEnumerable<Measurement<long>> ObserveSilos() =>
+        _current.Entries.GroupBy(entry => entry.Status)
+            .Select(group => new Measurement<long>(group.Count(), new KeyValuePair<string, object?>("status", group.Key.ToString())));
+
     /// <summary>Raised once when this silo finds itself declared Dead, before it stops its host.</summary>
     public event Action? DeclaredDead;
 
@@ -51,6 +58,8 @@ internal sealed partial class MembershipService(
         var address = gateway.SiloAddress ?? throw new InvalidOperationException(
             "Cluster membership needs the silo's gateway: call silo.AddGateway() before silo.AddPostgresClustering().");
         await table.InitializeAsync(cancellationToken);
+        metrics.Meter.CreateObservableGauge(
+            "cluster.silos", ObserveSilos, "{silo}", "The cluster's silos by status, as this silo last read the membership table.");
         var now = timeProvider.GetUtcNow();
         _self = new MembershipEntry
         {
