@@ -248,9 +248,15 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
         }
 
         var outer = Activity.Current;
-        request.Trace = RuntimeTracing.StartCall(request, GrainId.Type);
-        request.Invoke(GrainInstance!);
-        Activity.Current = outer;
+        try
+        {
+            request.Trace = RuntimeTracing.StartCall(request, GrainId.Type);
+            request.Invoke(GrainInstance!);
+        }
+        finally
+        {
+            Activity.Current = outer;
+        }
     }
 
     private void RecordCall(Request request, Exception? exception)

@@ -44,7 +44,7 @@ internal sealed class PersistentState<TState>(
         {
             await storage.ReadStateAsync(stateName, GrainId, fresh, cancellationToken);
         }
-        catch (Exception exception) when (FailTiming(startedAt, "read", exception))
+        catch (Exception exception) when (FailTiming(startedAt, "read", exception, span))
         {
         }
 
@@ -64,7 +64,7 @@ internal sealed class PersistentState<TState>(
             await storage.WriteStateAsync(stateName, GrainId, _state, cancellationToken);
             EndTiming(startedAt, "write", null);
         }
-        catch (Exception exception) when (FailTiming(startedAt, "write", exception))
+        catch (Exception exception) when (FailTiming(startedAt, "write", exception, span))
         {
         }
         catch (InconsistentStateException)
@@ -88,7 +88,7 @@ internal sealed class PersistentState<TState>(
             await storage.ClearStateAsync(stateName, GrainId, _state, cancellationToken);
             EndTiming(startedAt, "clear", null);
         }
-        catch (Exception exception) when (FailTiming(startedAt, "clear", exception))
+        catch (Exception exception) when (FailTiming(startedAt, "clear", exception, span))
         {
         }
         catch (InconsistentStateException)
@@ -116,10 +116,9 @@ internal sealed class PersistentState<TState>(
     }
 
     // An exception filter that records and never catches, so the failure keeps its stack.
-    private bool FailTiming(long startedAt, string operation, Exception exception)
+    private bool FailTiming(long startedAt, string operation, Exception exception, Activity? span)
     {
-        // The current activity here is the operation's own span, when traced.
-        Activity.Current?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
         EndTiming(startedAt, operation, exception);
         return false;
     }

@@ -14,6 +14,8 @@ internal sealed class MetricInstrument
     private readonly ConcurrentDictionary<MetricTags, MetricSeries> _series = new(MetricTagsComparer.Instance);
     private readonly ConcurrentDictionary<MetricTags, MetricSeries>.AlternateLookup<MetricTagSpan> _lookup;
     private readonly int _boundCount;
+    private int _seriesCount;
+    private MetricSeries? _overflow;
 
     private MetricInstrument(Instrument instrument, MetricKind kind, double[] bounds)
     {
@@ -49,7 +51,8 @@ internal sealed class MetricInstrument
             _ when definition == typeof(Counter<>) => MetricKind.Sum,
             _ when definition == typeof(UpDownCounter<>) => MetricKind.UpDownSum,
             _ when definition == typeof(Histogram<>) => MetricKind.Histogram,
-            _ when definition == typeof(Gauge<>) || definition == typeof(ObservableGauge<>) || definition == typeof(ObservableUpDownCounter<>) => MetricKind.LastValue,
+            _ when definition == typeof(Gauge<>) => MetricKind.LastSet,
+            _ when definition == typeof(ObservableGauge<>) || definition == typeof(ObservableUpDownCounter<>) => MetricKind.LastValue,
             _ when definition == typeof(ObservableCounter<>) => MetricKind.ObservedTotal,
             _ => null,
         };
@@ -76,7 +79,12 @@ internal sealed class MetricInstrument
                 series.Add(value);
                 break;
             case MetricKind.Histogram:
-                series.Observe(value, Bounds);
+                // NaN has no bucket and would poison the sum for good.
+                if (!double.IsNaN(value))
+                {
+                    series.Observe(value, Bounds);
+                }
+
                 break;
             default:
                 series.Set(value, generation);
@@ -86,8 +94,27 @@ internal sealed class MetricInstrument
 
     private MetricSeries Add(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var key = _series.Count < MaxSeries ? MetricTagsComparer.Instance.Create(new MetricTagSpan(tags)) : new MetricTags(OverflowTags, MetricTags.HashOf(OverflowTags));
-        return _series.GetOrAdd(key, static (tags, bounds) => new MetricSeries(tags, bounds), _boundCount);
+        // Counted here, not with ConcurrentDictionary.Count, which takes every lock of the dictionary.
+        if (Volatile.Read(ref _seriesCount) >= MaxSeries)
+        {
+            return _overflow ??= _series.GetOrAdd(new MetricTags(OverflowTags, MetricTags.HashOf(OverflowTags)), static (tags, bounds) => new MetricSeries(tags, bounds), _boundCount);
+        }
+
+        var created = false;
+        var series = _series.GetOrAdd(
+            MetricTagsComparer.Instance.Create(new MetricTagSpan(tags)),
+            (tags, bounds) =>
+            {
+                created = true;
+                return new MetricSeries(tags, bounds);
+            },
+            _boundCount);
+        if (created)
+        {
+            Interlocked.Increment(ref _seriesCount);
+        }
+
+        return series;
     }
 
     // The instrument's advice when it gives one (ours do); otherwise the OpenTelemetry default bounds, in its unit.
@@ -101,8 +128,9 @@ internal sealed class MetricInstrument
             Histogram<int> histogram => histogram.Advice?.HistogramBucketBoundaries?.Select(bound => (double)bound).ToList(),
             _ => null,
         };
-        return advised is { Count: > 0 }
-            ? [.. advised.Distinct().Order()]
+        var finite = advised?.Where(double.IsFinite).Distinct().Order().ToArray();
+        return finite is { Length: > 0 }
+            ? finite
             : [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
     }
 }

@@ -9,8 +9,11 @@ internal enum MetricKind
     /// <summary>Measurements are added up but may go down; a Prometheus gauge (UpDownCounter).</summary>
     UpDownSum,
 
-    /// <summary>The last measurement is kept; a gauge (Gauge, ObservableGauge, ObservableUpDownCounter).</summary>
+    /// <summary>The last measurement of this collection is kept; a gauge (ObservableGauge, ObservableUpDownCounter).</summary>
     LastValue,
+
+    /// <summary>The last measurement is kept until another replaces it; a gauge (Gauge).</summary>
+    LastSet,
 
     /// <summary>The last measurement is a running total; a counter (ObservableCounter).</summary>
     ObservedTotal,

@@ -7,7 +7,7 @@ namespace Cluster.Runtime.Diagnostics;
 /// <summary>
 /// Aggregates the measurements of this host's meters (those of its <see cref="IMeterFactory"/>, plus the process-wide
 /// ones named in <see cref="MetricsOptions.EffectiveMeters"/>, such as <c>System.Runtime</c>) for <c>/metrics</c> and the
-/// dashboard. It starts listening on the first <see cref="Collect"/>: until someone scrapes or watches, the
+/// dashboard. It starts listening on the first <see cref="WritePrometheus"/>: until someone scrapes or watches, the
 /// instruments stay disabled and cost nothing.
 /// </summary>
 public sealed class MetricsCollector : IDisposable
@@ -17,6 +17,7 @@ public sealed class MetricsCollector : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, MetricInstrument> _instruments = new();
     private readonly Lock _collecting = new();
+    private readonly Counter<long> _failedCallbacks;
     private int _started;
     private int _generation;
 
@@ -24,8 +25,11 @@ public sealed class MetricsCollector : IDisposable
     public MetricsCollector(IMeterFactory factory, IOptions<MetricsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(factory);
         _factory = factory;
         _options = options.Value;
+        _failedCallbacks = factory.Create(RuntimeMetrics.MeterName).CreateCounter<long>(
+            "cluster.metrics.callback.failures", "{failure}", "Observable instruments whose callback threw during a scrape.");
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (Wanted(instrument) && MetricInstrument.Create(instrument) is { } kept)
@@ -46,9 +50,13 @@ public sealed class MetricsCollector : IDisposable
     /// <summary>Whether the collector listens (someone has collected).</summary>
     public bool IsStarted => Volatile.Read(ref _started) == 1;
 
-    /// <summary>Starts listening, if not already, and reads the observable instruments; what is kept now.</summary>
-    internal IReadOnlyList<MetricInstrument> Collect()
+    /// <summary>The collection under way or last finished, stamped on observed series.</summary>
+    internal int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Everything kept, in the Prometheus text exposition format 0.0.4; starts listening on the first call.</summary>
+    public string WritePrometheus()
     {
+        // One scrape at a time: another's collection would restamp the observed series this one is writing.
         lock (_collecting)
         {
             if (Interlocked.Exchange(ref _started, 1) == 0)
@@ -57,19 +65,18 @@ public sealed class MetricsCollector : IDisposable
             }
 
             Volatile.Write(ref _generation, _generation + 1);
-            _listener.RecordObservableInstruments();
-            return [.. _instruments.Values];
+            try
+            {
+                _listener.RecordObservableInstruments();
+            }
+            catch (Exception exception)
+            {
+                // One failing callback must not blank every scrape; the instruments that answered are written.
+                _failedCallbacks.Add(1, new KeyValuePair<string, object?>("exception.type", exception.GetType().Name));
+            }
+
+            return PrometheusText.Write([.. _instruments.Values], _generation);
         }
-    }
-
-    /// <summary>The collection under way or last finished, stamped on observed series.</summary>
-    internal int Generation => Volatile.Read(ref _generation);
-
-    /// <summary>Everything kept, in the Prometheus text exposition format 0.0.4.</summary>
-    public string WritePrometheus()
-    {
-        var instruments = Collect();
-        return PrometheusText.Write(instruments, Generation);
     }
 
     /// <inheritdoc />

@@ -47,8 +47,8 @@ public static class MetricsEndpoints
     {
         var remote = context.Connection.RemoteIpAddress;
 
-        // No address is an in-process caller (a test server, a Unix socket), not one from a network.
-        if (remote is not null && networks.Count > 0 && !networks.Any(network => network.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)))
+        // No address (a Unix socket behind a proxy) could be anyone the proxy relays: refused unless any may scrape.
+        if (networks.Count > 0 && (remote is null || !networks.Any(network => network.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote))))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,

@@ -15,18 +15,18 @@ public sealed class MetricsOptions
     /// <summary>The path of the Prometheus text endpoint; default <c>/metrics</c>.</summary>
     public string Path { get; set; } = "/metrics";
 
-    /// <summary>The networks scrapers may call from when <see cref="AllowedNetworks"/> names none.</summary>
-    public static readonly IReadOnlyList<string> PrivateNetworks =
-        ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+    /// <summary>The networks scrapers may call from when <see cref="AllowedNetworks"/> names none: this machine only.</summary>
+    public static readonly IReadOnlyList<string> LoopbackNetworks = ["127.0.0.0/8", "::1/128"];
 
     /// <summary>The meters collected when <see cref="Meters"/> names none.</summary>
     public static readonly IReadOnlyList<string> DefaultMeters =
         ["Cluster.*", "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     /// <summary>
-    /// The networks scrapers may call from, in CIDR notation; none given (the default) means loopback and the private
-    /// ranges of <see cref="PrivateNetworks"/>, so a host facing the internet does not show its figures to it. A list
-    /// given replaces them.
+    /// The networks scrapers may call from, in CIDR notation, such as the monitoring network's 10.20.0.0/16; none given
+    /// (the default) means <see cref="LoopbackNetworks"/>, so no other machine sees the figures until an operator says
+    /// which may (private ranges are no safe default: load balancers and container proxies relay from them). A list
+    /// given replaces the default. Requests with no peer address (a Unix socket behind a proxy) are refused.
     /// </summary>
     public List<string> AllowedNetworks { get; set; } = [];
 
@@ -51,7 +51,7 @@ public sealed class MetricsOptions
 
     // Empty: every address may scrape.
     internal IReadOnlyList<IPNetwork> Networks() =>
-        AllowAnyNetwork ? [] : [.. (AllowedNetworks.Count > 0 ? AllowedNetworks : PrivateNetworks).Select(network => IPNetwork.Parse(network))];
+        AllowAnyNetwork ? [] : [.. (AllowedNetworks.Count > 0 ? AllowedNetworks : LoopbackNetworks).Select(network => IPNetwork.Parse(network))];
 }
 
 /// <summary>Checks <see cref="MetricsOptions"/> at start, naming the setting to fix.</summary>

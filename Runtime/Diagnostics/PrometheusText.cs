@@ -22,6 +22,7 @@ internal static class PrometheusText
                 .SelectMany(instrument => instrument.Series
                     .Where(entry => !IsObserved(instrument.Kind) || entry.Generation == generation)
                     .Select(entry => (instrument, entry)))
+                .DistinctBy(pair => LabelKey(pair.entry.Tags.Tags), StringComparer.Ordinal)
                 .ToList();
             if (series.Count == 0)
             {
@@ -79,7 +80,7 @@ internal static class PrometheusText
         {
             text.Append('{');
             var separator = string.Empty;
-            foreach (var (key, tagValue) in tags.OrderBy(tag => tag.Key, StringComparer.Ordinal))
+            foreach (var (key, tagValue) in tags.Where(tag => le is null || tag.Key != "le").DistinctBy(tag => Sanitize(tag.Key, allowColon: false)).OrderBy(tag => tag.Key, StringComparer.Ordinal))
             {
                 text.Append(separator).Append(Sanitize(key, allowColon: false)).Append("=\"").Append(EscapeLabel(Convert.ToString(tagValue, CultureInfo.InvariantCulture) ?? string.Empty)).Append('"');
                 separator = ",";
@@ -97,6 +98,10 @@ internal static class PrometheusText
     }
 
     private static bool IsObserved(MetricKind kind) => kind is MetricKind.ObservedTotal or MetricKind.LastValue;
+
+    // The labels as written: tags whose names or values sanitize to the same text are one series to Prometheus.
+    private static string LabelKey(KeyValuePair<string, object?>[] tags) =>
+        string.Join(",", tags.Select(tag => $"{Sanitize(tag.Key, allowColon: false)}={Convert.ToString(tag.Value, CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal));
 
     private static string TypeOf(MetricKind kind) => kind switch
     {

@@ -24,16 +24,31 @@ public static class RuntimeTracing
     /// <summary>The runtime's spans.</summary>
     public static readonly ActivitySource Source = new(SourceName);
 
-    /// <summary>The context a call carries: <paramref name="context"/> with the current activity as its trace parent.</summary>
+    // The W3C limit; a longer trace state (a client's header, say) is not passed on.
+    private const int MaxTraceStateLength = 512;
+
+    /// <summary>
+    /// The context a call carries: <paramref name="context"/> with the current activity as its trace parent, when that
+    /// activity is part of a trace (recorded here, or continuing a caller's). ASP.NET Core creates an unrecorded activity
+    /// per request even when nothing traces; passing that on would only make the silos drop their spans.
+    /// </summary>
     internal static RequestContextData? WithCurrentTrace(RequestContextData? context)
     {
-        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C, Id: { } id } activity)
+        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C, Id: { } id } activity || !(activity.Recorded || activity.HasRemoteParent))
         {
             return context;
         }
 
-        context = RequestContextData.With(context, TraceParentKey, id);
-        return activity.TraceStateString is { } state ? RequestContextData.With(context, TraceStateKey, state) : context;
+        try
+        {
+            var traced = RequestContextData.With(context, TraceParentKey, id);
+            return activity.TraceStateString is { Length: <= MaxTraceStateLength } state ? RequestContextData.With(traced, TraceStateKey, state) : traced;
+        }
+        catch (ArgumentException)
+        {
+            // The caller's context is full: the call goes without its trace rather than fail because of it.
+            return context;
+        }
     }
 
     /// <summary>The server span of a call about to run on an activation of <paramref name="grainType"/>, or null.</summary>
@@ -49,6 +64,12 @@ public static class RuntimeTracing
         if (context?.Find(TraceParentKey) is { } traceParent)
         {
             ActivityContext.TryParse(traceParent, context.Find(TraceStateKey), isRemote: true, out parent);
+        }
+
+        // Without a parent, StartActivity would take the thread's current activity: a call must not join a trace by accident.
+        if (parent == default)
+        {
+            Activity.Current = null;
         }
 
         // Only the grain type: keys may be e-mail addresses or other personal data, which traces must not carry.

@@ -20,6 +20,7 @@ public sealed class MetricsCollectorTests : IDisposable
         var calls = meter.CreateCounter<long>("test.calls", "{call}", "Calls made.");
         var duration = meter.CreateHistogram("test.duration", "s", "How long.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 1] });
         var open = meter.CreateUpDownCounter<int>("test.open", "{connection}");
+        var level = meter.CreateGauge<double>("test.level");
         meter.CreateObservableGauge("test.memory", () => 1024L, "By");
         meter.CreateObservableUpDownCounter("test.queue", () => 7L, "{work_item}");
         meter.CreateObservableCounter("test.cpu", () => new Measurement<double>(2.5, new KeyValuePair<string, object?>("cpu.mode", "user")), "s");
@@ -30,8 +31,11 @@ public sealed class MetricsCollectorTests : IDisposable
         duration.Record(0.05);
         duration.Record(0.5);
         duration.Record(5);
+        duration.Record(double.NaN);
         open.Add(3);
         open.Add(-1);
+        level.Record(0.25);
+        collector.WritePrometheus();
         var families = PrometheusParser.Parse(collector.WritePrometheus());
 
         Assert.Equal("counter", families["test_calls_total"].Type);
@@ -45,6 +49,7 @@ public sealed class MetricsCollectorTests : IDisposable
         Assert.Equal(3, Assert.Single(histogram.Where("test_duration_seconds_count")).Value);
         Assert.Equal("gauge", families["test_open"].Type);
         Assert.Equal(2, Assert.Single(families["test_open"].Samples).Value);
+        Assert.Equal(0.25, Assert.Single(families["test_level"].Samples).Value);
         Assert.Equal(1024, Assert.Single(families["test_memory_bytes"].Samples).Value);
         Assert.Equal("gauge", families["test_queue"].Type);
         Assert.Equal(7, Assert.Single(families["test_queue"].Samples).Value);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cluster.ApiHost.Tests.Metrics;
@@ -12,7 +13,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Scrape_AfterAGrainCall_ShowsTheCallItsStateWriteActivationsAndProcessFigures()
     {
-        await using var factory = new EmbeddedApiHostFactory(EmbeddedApiHostFactory.NewDatabasePath());
+        await using var factory = FromAddress(IPAddress.Loopback);
         using var client = factory.CreateClient();
         using (await client.GetAsync("/metrics"))
         {
@@ -43,8 +44,7 @@ public sealed class MetricsEndpointTests
     public async Task Scrape_WithABearerTokenSet_RefusedWithoutIt()
     {
         const string Token = "a-long-scrape-secret-0123456789";
-        await using var factory = new EmbeddedApiHostFactory(EmbeddedApiHostFactory.NewDatabasePath())
-            .WithWebHostBuilder(builder => builder.UseSetting("Metrics:BearerToken", Token));
+        await using var factory = FromAddress(IPAddress.IPv6Loopback).WithWebHostBuilder(builder => builder.UseSetting("Metrics:BearerToken", Token));
         using var client = factory.CreateClient();
 
         using var without = await client.GetAsync("/metrics");
@@ -57,11 +57,13 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
     }
 
-    [Fact]
-    public async Task Scrape_FromOutsideTheAllowedNetworks_Forbidden()
+    [Theory]
+    [InlineData("203.0.113.7")]
+    [InlineData("10.1.2.3")]
+    [InlineData(null)]
+    public async Task Scrape_FromOutsideTheAllowedNetworks_Forbidden(string? address)
     {
-        await using var factory = new EmbeddedApiHostFactory(EmbeddedApiHostFactory.NewDatabasePath())
-            .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress(IPAddress.Parse("203.0.113.7")))));
+        await using var factory = address is null ? new EmbeddedApiHostFactory(EmbeddedApiHostFactory.NewDatabasePath()) : FromAddress(IPAddress.Parse(address));
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync("/metrics");
@@ -70,6 +72,23 @@ public sealed class MetricsEndpointTests
         Assert.Contains("Metrics:AllowedNetworks", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Scrape_FromAConfiguredNetwork_Served()
+    {
+        await using var factory = FromAddress(IPAddress.Parse("::ffff:10.20.0.5"))
+            .WithWebHostBuilder(builder => builder.UseSetting("Metrics:AllowedNetworks:0", "10.20.0.0/16"));
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    // The test server gives requests no peer address; these get one.
+    private static WebApplicationFactory<Program> FromAddress(IPAddress address) =>
+        new EmbeddedApiHostFactory(EmbeddedApiHostFactory.NewDatabasePath())
+            .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress(address))));
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
@@ -77,7 +96,6 @@ public sealed class MetricsEndpointTests
         return client.SendAsync(request);
     }
 
-    // The test server has no network peer; this gives every request one from the internet.
     private sealed class RemoteAddress(IPAddress address) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -37,7 +37,7 @@ public sealed class TracePropagationTests : IClassFixture<PostgresDatabaseFixtur
             options.InitialSilos = 1;
         });
         var client = await cluster.CreateClientAsync();
-        using var caller = new Activity("caller").SetIdFormat(ActivityIdFormat.W3C).Start();
+        using var caller = new Activity("caller") { ActivityTraceFlags = ActivityTraceFlags.Recorded }.SetIdFormat(ActivityIdFormat.W3C).Start();
 
         await client.GetGrain<ILedgerGrain>(Probe.NewKey("ledger")).AppendAsync(1);
         caller.Stop();
@@ -63,6 +63,28 @@ public sealed class TracePropagationTests : IClassFixture<PostgresDatabaseFixtur
         {
             Activity.Current = previous;
         }
+    }
+
+    [Fact]
+    public void WithCurrentTrace_UnrecordedLocalActivity_IsNotPassedOn()
+    {
+        using var unrecorded = new Activity("per-request").SetIdFormat(ActivityIdFormat.W3C).Start();
+
+        var context = RuntimeTracing.WithCurrentTrace(null);
+
+        Assert.Null(context);
+    }
+
+    [Fact]
+    public void WithCurrentTrace_LongTraceState_PassesTheParentWithoutIt()
+    {
+        using var recorded = new Activity("recorded") { ActivityTraceFlags = ActivityTraceFlags.Recorded, TraceStateString = "k=" + new string('v', 600) }
+            .SetIdFormat(ActivityIdFormat.W3C).Start();
+
+        var context = RuntimeTracing.WithCurrentTrace(null);
+
+        Assert.Equal(recorded.Id, context?.Find(RuntimeTracing.TraceParentKey));
+        Assert.Null(context?.Find(RuntimeTracing.TraceStateKey));
     }
 
     private async Task<List<Activity>> SpansOfAsync(ActivityTraceId traceId, int count)
