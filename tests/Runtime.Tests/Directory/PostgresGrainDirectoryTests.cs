@@ -1,6 +1,7 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Directory;
 using Cluster.Runtime.Tests.Storage;
+using Npgsql;
 using static Cluster.Runtime.Tests.Directory.DirectoryTestData;
 
 namespace Cluster.Runtime.Tests.Directory;
@@ -34,9 +35,23 @@ public sealed class PostgresGrainDirectoryTests(PostgresDatabaseFixture fixture)
         var address = NewAddress(grain);
         await directory.RegisterAsync(address, null, None);
 
-        var first = directory.LookupAsync(grain, None);
-        var second = directory.LookupAsync(grain, None);
-        var other = directory.LookupAsync(NewGrain(), None);
+        // The table locked, the first query cannot finish before the second lookup starts, however loaded the machine.
+        await using var blocker = new NpgsqlConnection(fixture.ConnectionString);
+        await blocker.OpenAsync();
+        Task<GrainAddress?> first, second, other;
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {DirectorySchema.Table} IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            {
+                await lockTable.ExecuteNonQueryAsync();
+            }
+
+            first = directory.LookupAsync(grain, None);
+            second = directory.LookupAsync(grain, None);
+            other = directory.LookupAsync(NewGrain(), None);
+            await transaction.CommitAsync();
+        }
+
         Assert.Equal(address, await first);
         await directory.UnregisterAsync(address, None);
         var afterUnregister = await directory.LookupAsync(grain, None);

@@ -31,9 +31,17 @@ public static class RawFrames
         var received = 0;
         int read;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
+        try
         {
-            received += read;
+            while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
+            {
+                received += read;
+            }
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            // A peer that closes with bytes of ours still unread resets the connection: closed all the same.
+            read = 0;
         }
 
         return (received, read);
