@@ -5,12 +5,7 @@ using Cluster.ApiHost.Tests.Chats;
 using Cluster.Grains.Interfaces.Configs;
 using Cluster.Runtime.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cluster.ApiHost.Tests.Configs;
 
@@ -152,14 +147,8 @@ public sealed class ConfigActivationTests(IdentityClusterFixture cluster)
 
         public static async Task<TickSource> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
             var ticks = 0;
-            app.MapGet("/data", () => Results.Json(new { tick = Interlocked.Increment(ref ticks) }));
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            var (app, address) = await LoopbackServer.StartAsync(app => app.MapGet("/data", () => Results.Json(new { tick = Interlocked.Increment(ref ticks) })));
             return new TickSource(app, $"{address}/");
         }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Cluster.Runtime.Diagnostics;
+using Cluster.Runtime.Testing;
 
 namespace Cluster.ApiHost.Tests.Tracing;
 
@@ -53,16 +54,8 @@ public sealed class TraceTests : IDisposable
     // Spans stop as their work ends, the grain's a moment after the response may have been read.
     private async Task<List<Activity>> SpansOfAsync(ActivityTraceId traceId, int count)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var spans = _stopped.Where(span => span.TraceId == traceId).ToList();
-            if (spans.Count >= count || deadline.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return spans;
-            }
-
-            await Task.Delay(20);
-        }
+        await Eventually.WaitUntilAsync(
+            () => Task.FromResult(_stopped.Count(span => span.TraceId == traceId) >= count), TimeSpan.FromSeconds(10), $"{count} spans of the trace to end");
+        return [.. _stopped.Where(span => span.TraceId == traceId)];
     }
 }

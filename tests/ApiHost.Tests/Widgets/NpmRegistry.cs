@@ -5,11 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cluster.ApiHost.Tests.Widgets;
 
@@ -32,14 +28,8 @@ public sealed class NpmRegistry : IAsyncDisposable
     public static async Task<NpmRegistry> StartAsync()
     {
         var registry = new NpmRegistry();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(registry.HandleAsync);
-        await app.StartAsync();
-        registry._app = app;
-        registry.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/";
+        (registry._app, var baseUrl) = await LoopbackServer.StartAsync(app => app.Run(registry.HandleAsync));
+        registry.BaseUrl = baseUrl + "/";
         return registry;
     }
 

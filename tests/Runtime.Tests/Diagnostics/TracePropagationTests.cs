@@ -89,16 +89,8 @@ public sealed class TracePropagationTests : IClassFixture<PostgresDatabaseFixtur
 
     private async Task<List<Activity>> SpansOfAsync(ActivityTraceId traceId, int count)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var spans = _stopped.Where(span => span.TraceId == traceId).ToList();
-            if (spans.Count >= count || deadline.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return spans;
-            }
-
-            await Task.Delay(20);
-        }
+        await Eventually.WaitUntilAsync(
+            () => Task.FromResult(_stopped.Count(span => span.TraceId == traceId) >= count), TimeSpan.FromSeconds(10), $"{count} spans of the trace to end");
+        return [.. _stopped.Where(span => span.TraceId == traceId)];
     }
 }
