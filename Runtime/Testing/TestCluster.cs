@@ -6,6 +6,7 @@ using Cluster.Runtime.Storage;
 using Cluster.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Cluster.Runtime.Testing;
 
@@ -86,6 +87,7 @@ public sealed class TestCluster : IAsyncDisposable
             }
 
             builder.AddPostgresGrainStorage(GrainStorageNames.Default, storage => storage.ConnectionString = database);
+            AddLogs(builder.Services);
             _options.ConfigureSilo?.Invoke(builder);
             configure?.Invoke(builder);
         });
@@ -162,10 +164,19 @@ public sealed class TestCluster : IAsyncDisposable
             builder.Services.Configure(configureTransport);
         }
 
+        AddLogs(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         _clients.Add(host);
         return host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    private void AddLogs(IServiceCollection services)
+    {
+        if (_options.Logs is { } logs)
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+        }
     }
 
     /// <inheritdoc />

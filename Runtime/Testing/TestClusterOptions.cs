@@ -32,4 +32,7 @@ public sealed class TestClusterOptions
 
     /// <summary>More configuration of every silo, such as grain assemblies or options.</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; set; }
+
+    /// <summary>Where every silo and client of the cluster also logs, for a test that reports what happened when it fails; none by default.</summary>
+    public LogCapture? Logs { get; set; }
 }

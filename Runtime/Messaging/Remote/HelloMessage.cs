@@ -15,8 +15,19 @@ namespace Cluster.Runtime.Messaging.Remote;
 /// From silos, every grain type they can activate, so that placement only picks silos that can (during a rolling
 /// upgrade, not every silo has every grain class yet); null from clients, and from silos that predate the field.
 /// </param>
+/// <param name="TargetSilo">
+/// From a silo opening a link, the silo start it means to reach (<c>host:port@generation</c>): a newer start on the
+/// same endpoint refuses the connection before serving or using it. Null from clients, which connect to whatever
+/// silo listens there, and from silos that predate the field.
+/// </param>
 internal sealed record HelloMessage(
-    int ProtocolVersion, string ProcessId, string Role, IReadOnlyDictionary<string, string> GrainTypes, string? SiloAddress = null, IReadOnlyList<string>? HostedTypes = null)
+    int ProtocolVersion,
+    string ProcessId,
+    string Role,
+    IReadOnlyDictionary<string, string> GrainTypes,
+    string? SiloAddress = null,
+    IReadOnlyList<string>? HostedTypes = null,
+    string? TargetSilo = null)
 {
     // Built on first use: clients ask on every call they route through a gateway.
     private FrozenSet<string>? _hostedSet;

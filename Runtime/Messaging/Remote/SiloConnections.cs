@@ -87,7 +87,7 @@ internal sealed partial class SiloConnections(SiloGateway gateway, ILogger<SiloC
                 if (peer.Link is null && !_stopping && InitiatesTo(self, address))
                 {
                     peer.Link = new GatewayLink(
-                        new GatewayEndpoint(address.Host, address.Port), gateway.Hello!, gateway.Context!, ReconnectDelay, hello => CheckIdentity(address, hello), logger);
+                        new GatewayEndpoint(address.Host, address.Port), gateway.Hello! with { TargetSilo = address.ToString() }, gateway.Context!, ReconnectDelay, hello => CheckIdentity(address, hello), logger);
                     peer.Link.Start();
                 }
             }

@@ -170,6 +170,15 @@ internal sealed partial class SiloGateway(
             Interlocked.Decrement(ref _handshaking);
         }
 
+        if (remote.TargetSilo is { } target && target != SiloAddress!.ToString())
+        {
+            // A link to an earlier start of this endpoint: registered, it would take this silo's calls to that peer
+            // and then close when the peer reads this hello, failing them as lost.
+            LogRefusedOtherStart(logger, remoteName, target, SiloAddress);
+            await connection.DisposeAsync();
+            return;
+        }
+
         clientId = remote.ProcessId;
         runtime.Clients.Add(clientId, connection);
         if (connection.IsClosed)
@@ -194,6 +203,9 @@ internal sealed partial class SiloGateway(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the connection from {Remote}: {Limit} connections are already waiting for their hello")]
     private static partial void LogTooManyHandshakes(ILogger logger, string remote, int limit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused the link from {Remote}: it was opened to silo {Target}, and this is {SiloAddress}")]
+    private static partial void LogRefusedOtherStart(ILogger logger, string remote, string target, SiloAddress siloAddress);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client {Remote} disconnected")]
     private static partial void LogClientDisconnected(ILogger logger, string remote);

@@ -6,6 +6,7 @@ using Cluster.Runtime.Tests.Grains;
 using Cluster.Runtime.Tests.Infrastructure;
 using Cluster.Runtime.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cluster.Runtime.Tests.Clustering;
 
@@ -121,7 +122,8 @@ public sealed class ClusterFailureTests(PostgresDatabaseFixture database) : ICla
     /// </summary>
     private async Task WriteThroughAsync(Func<TestCluster, Task> disturb)
     {
-        await using var cluster = await StartClusterAsync(3);
+        var logs = new LogCapture();
+        await using var cluster = await StartClusterAsync(3, logs);
         var client = await cluster.CreateClientAsync();
         var keys = Enumerable.Range(0, 30).Select(_ => Probe.NewKey("ledger")).ToList();
         await Task.WhenAll(keys.Select(key => client.GetGrain<ILedgerGrain>(key).AppendAsync(0)));
@@ -130,7 +132,16 @@ public sealed class ClusterFailureTests(PostgresDatabaseFixture database) : ICla
         var writers = keys.Select(key => WriteUntilCancelledAsync(client, key, load.Token)).ToList();
         await disturb(cluster);
         await load.CancelAsync();
-        var written = await Task.WhenAll(writers);
+        int[] written;
+        try
+        {
+            written = await Task.WhenAll(writers);
+        }
+        catch (Exception exception)
+        {
+            // A failure here is a rare race: what the silos and the client logged around it is the only trace of it.
+            throw new Xunit.Sdk.XunitException($"{exception.GetType().Name}: {exception.Message}{Environment.NewLine}{Describe(logs)}");
+        }
 
         Assert.All(written, count => Assert.True(count > 0));
         for (var i = 0; i < keys.Count; i++)
@@ -155,10 +166,16 @@ public sealed class ClusterFailureTests(PostgresDatabaseFixture database) : ICla
         return next - 1;
     }
 
-    private Task<TestCluster> StartClusterAsync(int silos) =>
+    private static string Describe(LogCapture logs) =>
+        string.Join(
+            Environment.NewLine,
+            logs.Lines.Where(line => line.Level >= LogLevel.Information).Select(line => $"{line.Level} {line.Category}: {line.Message}"));
+
+    private Task<TestCluster> StartClusterAsync(int silos, LogCapture? logs = null) =>
         TestCluster.StartAsync(options =>
         {
             options.ConnectionString = database.ConnectionString;
             options.InitialSilos = silos;
+            options.Logs = logs;
         });
 }
