@@ -8,6 +8,7 @@ using Cluster.ApiHost.Plugins;
 using Cluster.ApiHost.Preferences;
 using Cluster.ApiHost.Sockets;
 using Cluster.ApiHost.Widgets;
+using Cluster.Dashboard.Endpoints;
 using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Hosting;
 
@@ -34,6 +35,7 @@ app.UseApiPipeline();
 app.MapApiDocumentation();
 app.MapSiloHealthEndpoints();
 app.MapMetricsEndpoint();
+app.MapClusterDashboard();
 app.MapDemoEndpoints();
 app.MapIdentityEndpoints();
 app.MapChatFeature();

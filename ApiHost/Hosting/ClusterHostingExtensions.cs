@@ -1,3 +1,4 @@
+using Cluster.Dashboard.Hosting;
 using Cluster.Grains;
 using Cluster.Runtime.Client;
 using Cluster.Runtime.Diagnostics;
@@ -44,6 +45,7 @@ public static class ClusterHostingExtensions
         }
 
         builder.Services.AddClusterMetrics(builder.Configuration);
+        builder.Services.AddClusterDashboard(builder.Configuration);
         builder.AddOtlpExportWhenConfigured("cluster-apihost");
         return builder;
     }

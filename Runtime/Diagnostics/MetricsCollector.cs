@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Cluster.Runtime.Diagnostics;
@@ -7,7 +8,7 @@ namespace Cluster.Runtime.Diagnostics;
 /// <summary>
 /// Aggregates the measurements of this host's meters (those of its <see cref="IMeterFactory"/>, plus the process-wide
 /// ones named in <see cref="MetricsOptions.EffectiveMeters"/>, such as <c>System.Runtime</c>) for <c>/metrics</c> and the
-/// dashboard. It starts listening on the first <see cref="WritePrometheus"/>: until someone scrapes or watches, the
+/// dashboard. It starts listening on the first collection (a scrape, a dashboard sample): until someone scrapes or watches, the
 /// instruments stay disabled and cost nothing.
 /// </summary>
 public sealed class MetricsCollector : IDisposable
@@ -56,26 +57,63 @@ public sealed class MetricsCollector : IDisposable
     /// <summary>Everything kept, in the Prometheus text exposition format 0.0.4; starts listening on the first call.</summary>
     public string WritePrometheus()
     {
-        // One scrape at a time: another's collection would restamp the observed series this one is writing.
         lock (_collecting)
         {
-            if (Interlocked.Exchange(ref _started, 1) == 0)
-            {
-                _listener.Start();
-            }
-
-            Volatile.Write(ref _generation, _generation + 1);
-            try
-            {
-                _listener.RecordObservableInstruments();
-            }
-            catch (Exception exception)
-            {
-                // One failing callback must not blank every scrape; the instruments that answered are written.
-                _failedCallbacks.Add(1, new KeyValuePair<string, object?>("exception.type", exception.GetType().Name));
-            }
-
+            Collect();
             return PrometheusText.Write([.. _instruments.Values], _generation);
+        }
+    }
+
+    /// <summary>The series of the histogram named <paramref name="name"/> (none if no such instrument); starts listening on the first call.</summary>
+    public IReadOnlyList<HistogramPoint> CollectHistogram(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        lock (_collecting)
+        {
+            Collect();
+            var points = new List<HistogramPoint>();
+            foreach (var instrument in _instruments.Values)
+            {
+                if (instrument.Kind != MetricKind.Histogram || !string.Equals(instrument.Instrument.Name, name, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var series in instrument.Series)
+                {
+                    var cumulative = series.CumulativeBuckets();
+                    var buckets = new long[cumulative.Length];
+                    for (var i = 0; i < cumulative.Length; i++)
+                    {
+                        buckets[i] = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+                    }
+
+                    var tags = series.Tags.Tags.ToDictionary(tag => tag.Key, tag => Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal);
+                    points.Add(new HistogramPoint(tags, cumulative[^1], series.Sum, instrument.Bounds, buckets));
+                }
+            }
+
+            return points;
+        }
+    }
+
+    // Under _collecting: one collection at a time, or another's would restamp the observed series this one reads.
+    private void Collect()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _listener.Start();
+        }
+
+        Volatile.Write(ref _generation, _generation + 1);
+        try
+        {
+            _listener.RecordObservableInstruments();
+        }
+        catch (Exception exception)
+        {
+            // One failing callback must not blank every collection; the instruments that answered are kept.
+            _failedCallbacks.Add(1, new KeyValuePair<string, object?>("exception.type", exception.GetType().Name));
         }
     }
 

@@ -16,10 +16,16 @@ public static class MetricsEndpoints
     /// <summary>The content type of the text exposition format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    /// <summary>Adds the collector and its options (section <see cref="MetricsOptions.SectionName"/>).</summary>
+    /// <summary>Adds the collector and its options (section <see cref="MetricsOptions.SectionName"/>); silos have them from <c>UseSilo</c>, clients add them.</summary>
     public static IServiceCollection AddClusterMetrics(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(service => service.ServiceType == typeof(MetricsCollector)))
+        {
+            // Silos add it themselves (their dashboard report reads it); binding the section twice would double its lists.
+            return services;
+        }
+
         services.AddMetrics();
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());

@@ -19,18 +19,24 @@ public sealed class RuntimeMetrics
 
     private static readonly InstrumentAdvice<double> DurationAdvice = new() { HistogramBucketBoundaries = DurationBuckets };
 
+    /// <summary>The grain-call histogram's name.</summary>
+    public const string GrainCallDurationName = "cluster.grain.call.duration";
+
+    /// <summary>The storage-operation histogram's name.</summary>
+    public const string StorageOperationDurationName = "cluster.storage.operation.duration";
+
     /// <summary>Creates the instruments on a meter of <paramref name="meters"/>.</summary>
     public RuntimeMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         Meter = meters.Create(MeterName);
         GrainCallDuration = Meter.CreateHistogram(
-            "cluster.grain.call.duration",
+            GrainCallDurationName,
             "s",
             "Time from a call's arrival at its activation (queueing included) to its result, by grain type, interface, method and outcome (ok or error).",
             advice: DurationAdvice);
         StorageOperationDuration = Meter.CreateHistogram(
-            "cluster.storage.operation.duration",
+            StorageOperationDurationName,
             "s",
             "Time of a grain state read, write or clear, by storage provider, operation and outcome (ok, conflict or error).",
             advice: DurationAdvice);

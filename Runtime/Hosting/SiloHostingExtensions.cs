@@ -36,9 +36,10 @@ public static class SiloHostingExtensions
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
         services.TryAddSingleton<IExternalScopeProvider, RequestContextScopeProvider>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
+        services.AddClusterMetrics(builder.Configuration);
         services.TryAddSingleton<RuntimeMetrics>();
         services.AddSingleton<GrainRuntime>();
+        services.AddSingleton(sp => new SiloStatistics(sp.GetRequiredService<GrainRuntime>(), sp));
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
         services.AddHostedService<SiloHostedService>();

@@ -192,6 +192,18 @@ internal sealed partial class ClusterRouter : ISiloLifecycleParticipant
         // No entry; or one of a Dead silo, or of this silo while it is stopping: the new activation's registration
         // replaces such a stale entry.
         var candidates = PlacementCandidates(target.Type, catalog.IsOpen);
+        if (classInfo.Placement == PlacementStrategy.SiloOfKey)
+        {
+            if (!SiloAddress.TryParse(target.Key, out var named) || !candidates.Contains(named))
+            {
+                Fail(request, new SiloUnavailableException(
+                    $"{target} runs only on the silo its key names, and {(named is null ? "the key is no silo address (host:port@generation)" : $"silo {named} is not Active and connected here")}; the call was not sent."));
+                return;
+            }
+
+            candidates = [named];
+        }
+
         if (candidates.Count == 0)
         {
             var others = _membership.Current.Active.Count(entry => entry.SiloAddress != Self);

@@ -11,4 +11,7 @@ internal enum PlacementStrategy
 
     /// <summary>The calling silo when it can take activations; else as <see cref="Random"/>.</summary>
     PreferLocal,
+
+    /// <summary>The silo the grain's key names, or none (see <see cref="SiloKeyPlacementAttribute"/>).</summary>
+    SiloOfKey,
 }

@@ -13,7 +13,7 @@ namespace Cluster.ApiHost.Tests.Configuration;
 /// </summary>
 public static partial class ConfigurationReference
 {
-    private static readonly string[] Assemblies = ["Cluster.Runtime", "Cluster.Grains", "Cluster.ApiHost"];
+    private static readonly string[] Assemblies = ["Cluster.Runtime", "Cluster.Grains", "Cluster.Dashboard", "Cluster.ApiHost"];
 
     public static string Generate()
     {

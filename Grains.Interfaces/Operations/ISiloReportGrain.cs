@@ -1,0 +1,21 @@
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Diagnostics;
+
+namespace Cluster.Grains.Interfaces.Operations;
+
+/// <summary>
+/// One silo's own figures and controls, for the dashboard. The key is the silo's address as membership lists it
+/// (<c>host:port@generation</c>, or <c>local</c> for a silo outside a cluster), and the grain runs on that silo only:
+/// a call to a silo that is not Active fails rather than reporting another silo's figures.
+/// </summary>
+public interface ISiloReportGrain : IGrainWithStringKey
+{
+    /// <summary>The silo's figures now; the first report also starts its metrics collection.</summary>
+    Task<SiloReport> GetReportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the grain <paramref name="grainType"/>/<paramref name="key"/> is active on this silo now.</summary>
+    Task<bool> HostsAsync(string grainType, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deactivates that grain if it is active on this silo, once its running calls end; false if it is not here.</summary>
+    Task<bool> DeactivateAsync(string grainType, string key, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,22 @@
+using Cluster.Grains.Interfaces.Operations;
+using Cluster.Runtime.Concurrency;
+using Cluster.Runtime.Core;
+using Cluster.Runtime.Diagnostics;
+using Cluster.Runtime.Placement;
+
+namespace Cluster.Grains.Operations;
+
+// Reentrant: a deactivation waiting for another grain's calls must not hold up the reports of the silo.
+[GrainType("silo-report")]
+[SiloKeyPlacement]
+[Reentrant]
+public sealed class SiloReportGrain(SiloStatistics statistics) : Grain, ISiloReportGrain
+{
+    public Task<SiloReport> GetReportAsync(CancellationToken cancellationToken = default) => Task.FromResult(statistics.Capture());
+
+    public Task<bool> HostsAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(statistics.IsActive(new GrainId(grainType, key)));
+
+    public Task<bool> DeactivateAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
+        statistics.DeactivateAsync(new GrainId(grainType, key));
+}
