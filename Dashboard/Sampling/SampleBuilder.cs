@@ -32,10 +32,12 @@ internal static class SampleBuilder
             }
 
             var before = previous.GetValueOrDefault(report.Silo);
+            var earlierCalls = BySeries(before?.Calls);
+            var earlierStorage = BySeries(before?.Storage);
             var siloCalls = new HistogramTally();
             foreach (var point in report.Calls)
             {
-                var earlier = Match(point, before?.Calls);
+                var earlier = earlierCalls.GetValueOrDefault(SeriesKey(point));
                 var tags = point.Tags;
                 siloCalls.Add(point, earlier);
                 all.Add(point, earlier);
@@ -45,7 +47,7 @@ internal static class SampleBuilder
 
             foreach (var point in report.Storage)
             {
-                Tally(storage, (point.Tags.GetValueOrDefault("storage.provider", "?"), point.Tags.GetValueOrDefault("operation", "?"))).Add(point, Match(point, before?.Storage));
+                Tally(storage, (point.Tags.GetValueOrDefault("storage.provider", "?"), point.Tags.GetValueOrDefault("operation", "?"))).Add(point, earlierStorage.GetValueOrDefault(SeriesKey(point)));
             }
 
             foreach (var (type, count) in report.ActivationsByType)
@@ -59,7 +61,7 @@ internal static class SampleBuilder
                 bySilo[report.Silo] = count;
             }
 
-            silos.Add(SiloOf(member, report, before, seconds, siloCalls));
+            silos.Add(SiloOf(report, before, seconds, siloCalls));
         }
 
         return new ClusterSample(
@@ -87,7 +89,7 @@ internal static class SampleBuilder
         return spans.Count > 0 ? spans.Max() : 0;
     }
 
-    private static SiloSample SiloOf(SiloMember member, SiloReport report, SiloReport? before, double seconds, HistogramTally calls)
+    private static SiloSample SiloOf(SiloReport report, SiloReport? before, double seconds, HistogramTally calls)
     {
         var process = report.Process;
         var span = before is null ? 0 : (report.CapturedAt - before.CapturedAt).TotalSeconds;
@@ -112,8 +114,12 @@ internal static class SampleBuilder
     private static SiloSample Unreachable(SiloMember member, string? error) =>
         new(member.Silo, member.Status, error ?? "no report", 0, 0, 0, 0, 0, 0, 0, 0, 0, new LatencySummary(0, 0, null, null), null);
 
-    private static HistogramPoint? Match(HistogramPoint point, IReadOnlyList<HistogramPoint>? earlier) =>
-        earlier?.FirstOrDefault(candidate => candidate.Tags.Count == point.Tags.Count && candidate.Tags.All(tag => point.Tags.TryGetValue(tag.Key, out var value) && value == tag.Value));
+    private static Dictionary<string, HistogramPoint> BySeries(IReadOnlyList<HistogramPoint>? points) =>
+        points?.ToDictionary(SeriesKey, StringComparer.Ordinal) ?? new Dictionary<string, HistogramPoint>(StringComparer.Ordinal);
+
+    // The tags in key order, with separators no tag name or value of the runtime's instruments contains.
+    private static string SeriesKey(HistogramPoint point) =>
+        string.Join('\u001f', point.Tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => $"{tag.Key}\u001e{tag.Value}"));
 
     private static HistogramTally Tally<TKey>(Dictionary<TKey, HistogramTally> tallies, TKey key)
         where TKey : notnull

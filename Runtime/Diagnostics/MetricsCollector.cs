@@ -8,44 +8,47 @@ namespace Cluster.Runtime.Diagnostics;
 /// <summary>
 /// Aggregates the measurements of this host's meters (those of its <see cref="IMeterFactory"/>, plus the process-wide
 /// ones named in <see cref="MetricsOptions.EffectiveMeters"/>, such as <c>System.Runtime</c>) for <c>/metrics</c> and the
-/// dashboard. It starts listening on the first collection (a scrape, a dashboard sample): until someone scrapes or watches, the
+/// dashboard. It starts listening on the first collection (a scrape, a dashboard sample) and stops after
+/// <see cref="MetricsOptions.IdleTimeout"/> without one: while nobody scrapes or watches, the
 /// instruments stay disabled and cost nothing.
 /// </summary>
 public sealed class MetricsCollector : IDisposable
 {
     private readonly IMeterFactory _factory;
     private readonly MetricsOptions _options;
-    private readonly MeterListener _listener = new();
+    private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<Instrument, MetricInstrument> _instruments = new();
     private readonly Lock _collecting = new();
     private readonly Counter<long> _failedCallbacks;
+    private readonly ITimer? _idleCheck;
+    private MeterListener _listener;
+    private long _lastCollection;
     private int _started;
     private int _generation;
 
     /// <summary>Creates the collector of the meters of <paramref name="factory"/>.</summary>
     public MetricsCollector(IMeterFactory factory, IOptions<MetricsOptions> options)
+        : this(factory, options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates the collector of the meters of <paramref name="factory"/>, its idle time read on <paramref name="timeProvider"/>.</summary>
+    public MetricsCollector(IMeterFactory factory, IOptions<MetricsOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _factory = factory;
         _options = options.Value;
+        _timeProvider = timeProvider;
         _failedCallbacks = factory.Create(RuntimeMetrics.MeterName).CreateCounter<long>(
             "cluster.metrics.callback.failures", "{failure}", "Observable instruments whose callback threw during a scrape.");
-        _listener.InstrumentPublished = (instrument, listener) =>
+        _listener = CreateListener();
+        if (_options.IdleTimeout > TimeSpan.Zero)
         {
-            if (Wanted(instrument) && MetricInstrument.Create(instrument) is { } kept)
-            {
-                _instruments[instrument] = kept;
-                listener.EnableMeasurementEvents(instrument, kept);
-            }
-        };
-        _listener.MeasurementsCompleted = (instrument, _) => _instruments.TryRemove(instrument, out MetricInstrument? _);
-        _listener.SetMeasurementEventCallback<double>((_, value, tags, state) => Record(state, value, tags));
-        _listener.SetMeasurementEventCallback<float>((_, value, tags, state) => Record(state, value, tags));
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, state) => Record(state, value, tags));
-        _listener.SetMeasurementEventCallback<int>((_, value, tags, state) => Record(state, value, tags));
-        _listener.SetMeasurementEventCallback<short>((_, value, tags, state) => Record(state, value, tags));
-        _listener.SetMeasurementEventCallback<byte>((_, value, tags, state) => Record(state, value, tags));
+            var period = _options.IdleTimeout / 4;
+            _idleCheck = timeProvider.CreateTimer(static state => ((MetricsCollector)state!).StopIfIdle(), this, period, period);
+        }
     }
 
     /// <summary>Whether the collector listens (someone has collected).</summary>
@@ -100,6 +103,7 @@ public sealed class MetricsCollector : IDisposable
     // Under _collecting: one collection at a time, or another's would restamp the observed series this one reads.
     private void Collect()
     {
+        _lastCollection = _timeProvider.GetTimestamp();
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
             _listener.Start();
@@ -118,7 +122,55 @@ public sealed class MetricsCollector : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _idleCheck?.Dispose();
+        lock (_collecting)
+        {
+            _listener.Dispose();
+        }
+    }
+
+    private MeterListener CreateListener()
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (Wanted(instrument) && MetricInstrument.Create(instrument) is { } kept)
+                {
+                    _instruments[instrument] = kept;
+                    listener.EnableMeasurementEvents(instrument, kept);
+                }
+            },
+            MeasurementsCompleted = (instrument, _) => _instruments.TryRemove(instrument, out MetricInstrument? _),
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, state) => Record(state, value, tags));
+        listener.SetMeasurementEventCallback<float>((_, value, tags, state) => Record(state, value, tags));
+        listener.SetMeasurementEventCallback<long>((_, value, tags, state) => Record(state, value, tags));
+        listener.SetMeasurementEventCallback<int>((_, value, tags, state) => Record(state, value, tags));
+        listener.SetMeasurementEventCallback<short>((_, value, tags, state) => Record(state, value, tags));
+        listener.SetMeasurementEventCallback<byte>((_, value, tags, state) => Record(state, value, tags));
+        return listener;
+    }
+
+    // Nobody has scraped or sampled for IdleTimeout: the instruments are disabled again and the totals dropped, so an
+    // unwatched process pays nothing; the next collection starts a fresh listener.
+    private void StopIfIdle()
+    {
+        lock (_collecting)
+        {
+            if (Volatile.Read(ref _started) == 0 || _timeProvider.GetElapsedTime(_lastCollection) < _options.IdleTimeout)
+            {
+                return;
+            }
+
+            _listener.Dispose();
+            _instruments.Clear();
+            _listener = CreateListener();
+            Volatile.Write(ref _started, 0);
+        }
+    }
 
     private void Record(object? state, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
         ((MetricInstrument)state!).Record(value, tags, Generation);

@@ -15,6 +15,13 @@ public sealed class MetricsOptions
     /// <summary>The path of the Prometheus text endpoint; default <c>/metrics</c>.</summary>
     public string Path { get; set; } = "/metrics";
 
+    /// <summary>
+    /// How long collection goes on after the last scrape or dashboard sample; then the collector stops listening, so
+    /// the instruments cost nothing again, and its totals start from zero at the next collection (Prometheus reads that
+    /// as a counter reset). Default 10 minutes, from 1 minute to 1 day; <c>00:00:00</c> keeps collecting for good.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The networks scrapers may call from when <see cref="AllowedNetworks"/> names none: this machine only.</summary>
     public static readonly IReadOnlyList<string> LoopbackNetworks = ["127.0.0.0/8", "::1/128"];
 
@@ -72,6 +79,11 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
         if (options.BearerToken is { } token && token.Length < 16)
         {
             failures.Add("Metrics:BearerToken is shorter than 16 characters; set a long random secret, or leave it out.");
+        }
+
+        if (options.IdleTimeout != TimeSpan.Zero && (options.IdleTimeout < TimeSpan.FromMinutes(1) || options.IdleTimeout > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"Metrics:IdleTimeout is {options.IdleTimeout}; set it between 00:01:00 and 1.00:00:00, or to 00:00:00 to collect for good.");
         }
 
         if (options.Meters.Any(string.IsNullOrWhiteSpace))

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Cluster.Runtime.Diagnostics;
+using Cluster.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -105,6 +106,31 @@ public sealed class MetricsCollectorTests : IDisposable
 
         Assert.Equal(2001, samples.Count);
         Assert.Equal(10, Assert.Single(samples, sample => sample.Labels.ContainsKey("otel_metric_overflow")).Value);
+    }
+
+    [Fact]
+    public void Collect_NothingForTheIdleTimeout_StopsListeningAndStartsAfreshOnTheNextCollection()
+    {
+        var clock = new ManualTimeProvider();
+        using var collector = new MetricsCollector(Factory, Options.Create(new MetricsOptions { Meters = [_meterName], IdleTimeout = TimeSpan.FromMinutes(4) }), clock);
+        var calls = Factory.Create(_meterName).CreateCounter<long>("test.calls");
+        collector.WritePrometheus();
+        calls.Add(5);
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var stillOn = calls.Enabled;
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var offAfterIdle = !calls.Enabled && !collector.IsStarted;
+        calls.Add(100);
+        collector.WritePrometheus();
+        calls.Add(2);
+        var afterRestart = PrometheusParser.Parse(collector.WritePrometheus());
+
+        Assert.True(stillOn);
+        Assert.True(offAfterIdle);
+
+        // Neither the 5 before the stop nor the 100 while stopped: the totals start again from zero.
+        Assert.Equal(2, Assert.Single(afterRestart["test_calls_total"].Samples).Value);
     }
 
     private IMeterFactory Factory => _services.GetRequiredService<IMeterFactory>();
