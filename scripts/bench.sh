@@ -14,6 +14,7 @@ bdn=(--launchCount 1 --warmupCount 3 --iterationCount 15 --exporters github)
 run --activation-memory 20000
 run --call-allocations 200000
 run --metrics-cost 5 5 64
+run --dashboard-cost 5 5 64
 run --filter '*LocalCallBenchmarks*' "${bdn[@]}"
 run --remote-ping 10 32
 run --password-hash 20

@@ -44,7 +44,7 @@ internal static class MetricsCost
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median ratio over {rounds} rounds: {ratios[rounds / 2]:P1}"));
     }
 
-    private static async Task<double> MeasureAsync(IReadOnlyList<IBenchGrain> grains, TimeSpan duration)
+    internal static async Task<double> MeasureAsync(IReadOnlyList<IBenchGrain> grains, TimeSpan duration)
     {
         var calls = 0L;
         var clock = Stopwatch.StartNew();
