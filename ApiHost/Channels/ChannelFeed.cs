@@ -21,8 +21,11 @@ internal sealed partial class ChannelFeed : IChannelObserver
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action<ChannelFeed> _ended;
+    private readonly Lock _membership = new();
     private long _last = -1;
     private int _started;
+    private int _members;
+    private bool _closed;
 
     public ChannelFeed(string channel, IClusterClient cluster, TimeProvider time, ILogger logger, Action<ChannelFeed> ended)
     {
@@ -41,9 +44,16 @@ internal sealed partial class ChannelFeed : IChannelObserver
     /// </summary>
     public bool TryAdd(ChannelSubscription subscription)
     {
-        if (!_events.Writer.TryWrite(new FeedEvent.Joined(subscription)))
+        // Members are counted here, not in the loop: a join queued behind the last member's leave must either keep the
+        // feed going or be refused, never be accepted by a feed that is about to end.
+        lock (_membership)
         {
-            return false;
+            if (_closed || !_events.Writer.TryWrite(new FeedEvent.Joined(subscription)))
+            {
+                return false;
+            }
+
+            _members++;
         }
 
         if (Interlocked.Exchange(ref _started, 1) == 0)
@@ -54,7 +64,23 @@ internal sealed partial class ChannelFeed : IChannelObserver
         return true;
     }
 
-    public void Remove(ChannelSubscription subscription) => _events.Writer.TryWrite(new FeedEvent.Left(subscription));
+    /// <summary>Called once per subscription this feed accepted, when it is disposed; the last one ends the feed.</summary>
+    public void Remove(ChannelSubscription subscription)
+    {
+        lock (_membership)
+        {
+            _events.Writer.TryWrite(new FeedEvent.Left(subscription));
+            if (--_members > 0 || _closed)
+            {
+                return;
+            }
+
+            _closed = true;
+            _events.Writer.TryComplete();
+        }
+
+        _ended(this);
+    }
 
     public void OnMessages(string channel, IReadOnlyList<ChannelMessage> messages) => _events.Writer.TryWrite(new FeedEvent.Pushed(messages));
 
@@ -77,19 +103,22 @@ internal sealed partial class ChannelFeed : IChannelObserver
 
                 var wait = interval - _time.GetElapsedTime(attemptedAt);
                 using var timeout = new CancellationTokenSource(wait > MinimumWait ? wait : MinimumWait, _time);
-                FeedEvent? next;
                 try
                 {
-                    next = await _events.Reader.ReadAsync(timeout.Token);
+                    // False once the last member left and its leave was read: the feed is done.
+                    if (!await _events.Reader.WaitToReadAsync(timeout.Token))
+                    {
+                        return;
+                    }
                 }
                 catch (OperationCanceledException)
                 {
                     continue;
                 }
 
-                if (!await HandleAsync(grain, next))
+                while (_events.Reader.TryRead(out var next))
                 {
-                    return;
+                    await HandleAsync(grain, next);
                 }
             }
         }
@@ -109,7 +138,12 @@ internal sealed partial class ChannelFeed : IChannelObserver
     // Refuses further joins and drops whoever is still there or still joining (the hub retries joins it sees refused).
     private void End(string reason)
     {
-        _events.Writer.TryComplete();
+        lock (_membership)
+        {
+            _closed = true;
+            _events.Writer.TryComplete();
+        }
+
         _ended(this);
         _subscribers.ForEach(subscriber => subscriber.Drop(reason));
         _subscribers.Clear();
@@ -122,8 +156,7 @@ internal sealed partial class ChannelFeed : IChannelObserver
         }
     }
 
-    // False when the last subscriber left: the feed ends, refusing joins that race with its end (the hub retries them).
-    private async Task<bool> HandleAsync(IChannelGrain grain, FeedEvent next)
+    private async Task HandleAsync(IChannelGrain grain, FeedEvent next)
     {
         switch (next)
         {
@@ -135,16 +168,8 @@ internal sealed partial class ChannelFeed : IChannelObserver
                 break;
             case FeedEvent.Left left:
                 _subscribers.Remove(left.Subscription);
-                if (_subscribers.Count == 0)
-                {
-                    End("The channel's feed on this host ended as the subscription started; subscribe again.");
-                    return false;
-                }
-
                 break;
         }
-
-        return true;
     }
 
     private async Task<bool> TryRenewAsync(IChannelGrain grain, IChannelObserver reference)

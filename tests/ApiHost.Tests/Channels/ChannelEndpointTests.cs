@@ -182,6 +182,30 @@ public sealed class ChannelEndpointTests(IdentityClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Subscribe_RightAfterTheLastSubscriberLeft_IsNotDroppedAndGetsMessages()
+    {
+        var hub = cluster.First.Services.GetRequiredService<ChannelHub>();
+        var client = await cluster.Cluster.CreateClientAsync();
+        var channel = NewChannel();
+
+        // The leave and the join land on the feed back to back, so the feed sees them in one turn or the next: either
+        // way the new subscriber must be served, by the same feed or by a new one.
+        for (var round = 0; round < 20; round++)
+        {
+            var leaving = hub.Subscribe(channel, afterSequence: null);
+            await leaving.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            leaving.Dispose();
+            using var joining = hub.Subscribe(channel, afterSequence: null);
+            await joining.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            var published = await client.GetGrain<IChannelGrain>(channel).PublishAsync(round.ToString(System.Globalization.CultureInfo.InvariantCulture), "test");
+            var received = await joining.Messages.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Null(joining.DropReason);
+            Assert.Equal(published.Sequence, received.Sequence);
+        }
+    }
+
+    [Fact]
     public async Task WebSocket_SubscribeAndPublishPackages_PushMessagesUntilUnsubscribed()
     {
         using var api = cluster.Client();
