@@ -37,7 +37,9 @@ public static class DashboardEndpoints
         var api = dashboard.MapGroup("/api").AddEndpointFilter(RequireAccess);
         api.MapGet("/samples", GetSamples);
         api.MapGet("/stream", StreamAsync);
+        api.MapGet("/logs/stream", DashboardLogStream.StreamAsync);
         api.MapGet("/grains/{grainType}/{key}", LookUpAsync);
+        api.MapGet("/grains/{grainType}/{key}/state", ReadStateAsync);
         api.MapPost("/grains/{grainType}/{key}/deactivate", DeactivateAsync).AddEndpointFilter(RequireIntent);
         return endpoints;
     }
@@ -104,6 +106,24 @@ public static class DashboardEndpoints
         return TypedResults.Ok(new GrainLookupResponse(grainType, key, host, asked, unanswered));
     }
 
+    private static async Task<Results<Ok<GrainStateResponse>, ProblemHttpResult>> ReadStateAsync(
+        string grainType, string key, DashboardSampler sampler, IClusterClient client, CancellationToken cancellationToken)
+    {
+        if (Invalid(grainType, key) is { } problem)
+        {
+            return problem;
+        }
+
+        // A grain's states are known from its activation, and read from storage on its silo.
+        var (host, _, unanswered) = await FindHostAsync(grainType, key, sampler, client, cancellationToken);
+        if (host is null || await client.GetGrain<ISiloReportGrain>(host).ReadStatesAsync(grainType, key, cancellationToken) is not { } states)
+        {
+            return NotActive(grainType, key, unanswered, "to read its state, call it once so that it activates");
+        }
+
+        return TypedResults.Ok(new GrainStateResponse(grainType, key, host, states));
+    }
+
     private static async Task<Results<Ok<GrainDeactivationResponse>, ProblemHttpResult>> DeactivateAsync(
         string grainType, string key, DashboardSampler sampler, IClusterClient client, CancellationToken cancellationToken)
     {
@@ -115,9 +135,7 @@ public static class DashboardEndpoints
         var (host, _, unanswered) = await FindHostAsync(grainType, key, sampler, client, cancellationToken);
         if (host is null || !await client.GetGrain<ISiloReportGrain>(host).DeactivateAsync(grainType, key, cancellationToken))
         {
-            return Problem(StatusCodes.Status404NotFound, "Grain not active", unanswered > 0
-                ? $"{grainType}/{key} is not active on any silo that answered; {unanswered} did not. Try again in a moment."
-                : $"{grainType}/{key} is not active on any silo: there is nothing to deactivate.");
+            return NotActive(grainType, key, unanswered, "there is nothing to deactivate");
         }
 
         return TypedResults.Ok(new GrainDeactivationResponse(grainType, key, host));
@@ -126,7 +144,7 @@ public static class DashboardEndpoints
     private static async Task<(string? Host, int Asked, int Unanswered)> FindHostAsync(
         string grainType, string key, DashboardSampler sampler, IClusterClient client, CancellationToken cancellationToken)
     {
-        var members = (await sampler.MembersAsync(cancellationToken)).Where(member => member.Status is "Active" or "ShuttingDown" or "Joining").ToList();
+        var members = (await sampler.MembersAsync(cancellationToken)).Where(member => DashboardSampler.LiveStatuses.Contains(member.Status)).ToList();
         var answers = await Task.WhenAll(members.Select(async member =>
         {
             try
@@ -140,6 +158,11 @@ public static class DashboardEndpoints
         }));
         return (answers.FirstOrDefault(answer => answer.Hosts == true).Silo, members.Count, answers.Count(answer => answer.Hosts is null));
     }
+
+    private static ProblemHttpResult NotActive(string grainType, string key, int unanswered, string consequence) =>
+        Problem(StatusCodes.Status404NotFound, "Grain not active", unanswered > 0
+            ? $"{grainType}/{key} is not active on any silo that answered; {unanswered} did not. Try again in a moment."
+            : $"{grainType}/{key} is not active on any silo: {consequence}.");
 
     private static ProblemHttpResult? Invalid(string grainType, string key)
     {

@@ -1,5 +1,6 @@
 using Cluster.Dashboard.Access;
 using Cluster.Dashboard.Sampling;
+using Cluster.Runtime.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,9 @@ public static class DashboardHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DashboardAccess(sp.GetRequiredService<IOptions<DashboardOptions>>().Value));
         services.TryAddSingleton<DashboardSampler>();
+
+        // The log stream shows this process's own lines too when it is not a silo (silos add it themselves).
+        services.AddRecentLogs();
         return services;
     }
 }

@@ -16,7 +16,8 @@ namespace Cluster.Dashboard.Sampling;
 public sealed partial class DashboardSampler(
     IClusterClient client, IOptions<DashboardOptions> options, TimeProvider timeProvider, ILogger<DashboardSampler> logger) : IAsyncDisposable
 {
-    private static readonly string[] LiveStatuses = ["Joining", "Active", "ShuttingDown"];
+    /// <summary>The membership statuses of silos that answer calls.</summary>
+    internal static readonly string[] LiveStatuses = ["Joining", "Active", "ShuttingDown"];
 
     private readonly DashboardOptions _options = options.Value;
     private readonly Lock _lock = new();

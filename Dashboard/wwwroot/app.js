@@ -3,7 +3,8 @@
 (() => {
   const intent = { 'X-Dashboard-Request': '1' };
   const palette = ['#2b6cb0', '#c05621', '#2f855a', '#9b2c2c', '#6b46c1', '#b7791f'];
-  const state = { samples: [], source: null, found: null, order: 'calls' };
+  const state = { samples: [], source: null, found: null, order: 'calls', logs: null, logLines: [], paused: false };
+  const maxLogLines = 1000;
   const $ = (id) => document.getElementById(id);
 
   const number = (value, digits = 1) => value == null ? '–' : Number(value).toFixed(digits);
@@ -93,14 +94,69 @@
     $('status').textContent = `Updated ${new Date(sample.at).toLocaleTimeString()}`;
   }
 
+  function drawLogs() {
+    const rows = state.logLines.slice().reverse().map((line) => {
+      const row = document.createElement('tr');
+      row.className = `level-${line.entry.level.toLowerCase()}`;
+      [new Date(line.entry.timestamp).toLocaleTimeString(), line.source, line.entry.level, line.entry.category.split('.').pop()].forEach((text) => cell(row, text));
+      const message = document.createElement('td');
+      message.textContent = line.entry.message;
+      if (line.entry.exception) {
+        const details = document.createElement('pre');
+        details.textContent = line.entry.exception;
+        message.appendChild(details);
+      }
+      message.title = `${line.entry.category}${line.entry.traceId ? ` · trace ${line.entry.traceId}` : ''}`;
+      row.appendChild(message);
+      return row;
+    });
+    $('log-table').tBodies[0].replaceChildren(...rows);
+  }
+
+  // Open only while the page is shown: the silos collect lines only while someone reads them.
+  function watchLogs() {
+    state.logs?.close();
+    state.logLines = [];
+    drawLogs();
+    const query = new URLSearchParams({ level: $('log-level').value });
+    if ($('log-text').value) {
+      query.set('q', $('log-text').value);
+    }
+    const source = new EventSource(`api/logs/stream?${query}`);
+    state.logs = source;
+    source.addEventListener('logs', (event) => {
+      const batch = JSON.parse(event.data);
+      const unanswered = batch.unanswered.length ? ` · no answer from ${batch.unanswered.join(', ')}` : '';
+      const missed = batch.missed ? ` · ${batch.missed} lines were logged too fast to keep` : '';
+      $('log-status').textContent = `${state.paused ? 'Paused' : 'Live'}${unanswered}${missed}`;
+      if (!state.paused && batch.lines.length) {
+        state.logLines = state.logLines.concat(batch.lines).slice(-maxLogLines);
+        drawLogs();
+      }
+    });
+    source.onerror = () => { $('log-status').textContent = 'Reconnecting…'; };
+  }
+
+  function stopLogs() {
+    state.logs?.close();
+    state.logs = null;
+  }
+
   function show(page) {
     document.querySelectorAll('.page').forEach((section) => { section.hidden = section.id !== page; });
     document.querySelectorAll('#nav a').forEach((link) => link.classList.toggle('active', link.dataset.page === page));
+    if (page === 'logs') {
+      if (!state.logs) {
+        watchLogs();
+      }
+    } else {
+      stopLogs();
+    }
   }
 
   function route() {
     const page = (location.hash || '#overview').slice(1);
-    show(['overview', 'silos', 'grains', 'storage'].includes(page) ? page : 'overview');
+    show(['overview', 'silos', 'grains', 'storage', 'logs'].includes(page) ? page : 'overview');
   }
 
   function connect() {
@@ -124,6 +180,7 @@
   }
 
   function signInPage(session) {
+    stopLogs();
     $('nav').hidden = true;
     $('sign-out').hidden = true;
     document.querySelectorAll('.page').forEach((section) => { section.hidden = true; });
@@ -165,6 +222,7 @@
 
   $('sign-out').addEventListener('click', async () => {
     state.source?.close();
+    stopLogs();
     await fetch('session', { method: 'DELETE', headers: intent });
     start();
   });
@@ -179,9 +237,33 @@
     const body = await response.json();
     state.found = response.ok && body.silo ? body : null;
     $('deactivate').hidden = !state.found;
+    $('show-state').hidden = !state.found;
+    $('grain-state').replaceChildren();
     $('lookup-result').textContent = !response.ok ? body.detail
       : body.silo ? `${body.grainType}/${body.key} is active on ${body.silo}.`
       : `${body.grainType}/${body.key} is not active on any of the ${body.silosAsked} silos asked${body.silosUnanswered ? ` (${body.silosUnanswered} did not answer)` : ''}.`;
+  });
+
+  $('show-state').addEventListener('click', async () => {
+    const found = state.found;
+    const response = await fetch(`api/grains/${encodeURIComponent(found.grainType)}/${encodeURIComponent(found.key)}/state`);
+    const body = await response.json();
+    if (!response.ok) {
+      $('grain-state').replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: body.detail }));
+      return;
+    }
+    const parts = body.states.length ? body.states.flatMap((s) => [
+      Object.assign(document.createElement('h3'), { textContent: `${s.stateName} (${s.storageName}${s.eTag ? `, version ${s.eTag}` : ''}${s.recordExists ? '' : ', not written yet'}${s.truncated ? ', cut' : ''})` }),
+      Object.assign(document.createElement('pre'), { className: 'state', textContent: s.json }),
+    ]) : [Object.assign(document.createElement('p'), { textContent: `${body.grainType} keeps no persistent state.` })];
+    $('grain-state').replaceChildren(...parts);
+  });
+
+  $('log-filter').addEventListener('submit', (event) => { event.preventDefault(); watchLogs(); });
+  $('log-level').addEventListener('change', watchLogs);
+  $('log-pause').addEventListener('click', () => {
+    state.paused = !state.paused;
+    $('log-pause').textContent = state.paused ? 'Resume' : 'Pause';
   });
 
   $('deactivate').addEventListener('click', async () => {
@@ -189,6 +271,7 @@
     const response = await fetch(`api/grains/${encodeURIComponent(found.grainType)}/${encodeURIComponent(found.key)}/deactivate`, { method: 'POST', headers: intent });
     const body = await response.json();
     $('deactivate').hidden = true;
+    $('show-state').hidden = true;
     $('lookup-result').textContent = response.ok ? `${body.grainType}/${body.key} was deactivated on ${body.silo}.` : body.detail;
   });
 

@@ -16,6 +16,18 @@ public interface ISiloReportGrain : IGrainWithStringKey
     /// <summary>Whether the grain <paramref name="grainType"/>/<paramref name="key"/> is active on this silo now.</summary>
     Task<bool> HostsAsync(string grainType, string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The persistent states of that grain as storage holds them, credentials redacted, if it is active on this silo;
+    /// null if it is not active here.
+    /// </summary>
+    Task<IReadOnlyList<GrainStateSnapshot>?> ReadStatesAsync(string grainType, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// This silo's log lines after <paramref name="after"/> (0 for all it keeps), redacted; the silo keeps lines only
+    /// while someone reads them (<see cref="RecentLogs.WatchLease"/> after the last read).
+    /// </summary>
+    Task<LogPage> ReadLogsAsync(long after, CancellationToken cancellationToken = default);
+
     /// <summary>Deactivates that grain if it is active on this silo, once its running calls end; false if it is not here.</summary>
     Task<bool> DeactivateAsync(string grainType, string key, CancellationToken cancellationToken = default);
 }

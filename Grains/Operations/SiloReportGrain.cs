@@ -10,12 +10,17 @@ namespace Cluster.Grains.Operations;
 [GrainType("silo-report")]
 [SiloKeyPlacement]
 [Reentrant]
-public sealed class SiloReportGrain(SiloStatistics statistics) : Grain, ISiloReportGrain
+public sealed class SiloReportGrain(SiloStatistics statistics, RecentLogs logs) : Grain, ISiloReportGrain
 {
     public Task<SiloReport> GetReportAsync(CancellationToken cancellationToken = default) => Task.FromResult(statistics.Capture());
 
     public Task<bool> HostsAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(statistics.IsActive(new GrainId(grainType, key)));
+
+    public Task<IReadOnlyList<GrainStateSnapshot>?> ReadStatesAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
+        statistics.ReadStatesAsync(new GrainId(grainType, key), cancellationToken);
+
+    public Task<LogPage> ReadLogsAsync(long after, CancellationToken cancellationToken = default) => Task.FromResult(logs.Read(after));
 
     public Task<bool> DeactivateAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
         statistics.DeactivateAsync(new GrainId(grainType, key));

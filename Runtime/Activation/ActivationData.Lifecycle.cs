@@ -8,7 +8,8 @@ namespace Cluster.Runtime.Activation;
 
 internal sealed partial class ActivationData
 {
-    private readonly List<IActivationState> _states = [];
+    // Copied on add (only while the grain is constructed), so the dashboard can read it from outside the activation's turns.
+    private IActivationState[] _states = [];
     private TaskCompletionSource? _deactivated;
 
     /// <summary>Deactivates after the running calls end; completes once the activation has left the catalog.</summary>
@@ -85,10 +86,13 @@ internal sealed partial class ActivationData
     public TGrainInterface GetReference<TGrainInterface>()
         where TGrainInterface : IAddressable => _runtime.GrainFactory.GetReference<TGrainInterface>(GrainId);
 
+    /// <summary>The activation's persistent states; all are added while the grain is constructed, before its first turn.</summary>
+    internal IReadOnlyList<IActivationState> States => Volatile.Read(ref _states);
+
     public IPersistentState<TState> GetPersistentState<TState>(string stateName, string storageName, Func<TState> createDefault)
     {
         var state = new PersistentState<TState>(this, _runtime.GetStorage(storageName, ClassInfo), stateName, storageName, createDefault);
-        _states.Add(state);
+        Volatile.Write(ref _states, [.. _states, state]);
         return state;
     }
 

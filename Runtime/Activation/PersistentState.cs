@@ -54,6 +54,13 @@ internal sealed class PersistentState<TState>(
         _state.RecordExists = fresh.RecordExists;
     }
 
+    public async Task<GrainStateSnapshot> ReadStoredAsync(CancellationToken cancellationToken)
+    {
+        var stored = new GrainState<TState>(createDefault());
+        await storage.ReadStateAsync(stateName, GrainId, stored, cancellationToken);
+        return GrainStateJson.Describe(stateName, storageName, stored.State, stored.ETag, stored.RecordExists);
+    }
+
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         activation.BeginStateWrite();

@@ -80,6 +80,26 @@ public sealed class SiloStatistics
         return true;
     }
 
+    /// <summary>
+    /// The persistent states of <paramref name="grain"/> as storage holds them, if it is active on this silo (its states
+    /// are known from its activation); null if it is not active here.
+    /// </summary>
+    public async Task<IReadOnlyList<GrainStateSnapshot>?> ReadStatesAsync(GrainId grain, CancellationToken cancellationToken)
+    {
+        if (_runtime.Catalog.Find(grain) is not { } activation)
+        {
+            return null;
+        }
+
+        var snapshots = new List<GrainStateSnapshot>(activation.States.Count);
+        foreach (var state in activation.States)
+        {
+            snapshots.Add(await state.ReadStoredAsync(cancellationToken));
+        }
+
+        return snapshots;
+    }
+
     /// <summary>Whether <paramref name="grain"/> is active on this silo now.</summary>
     public bool IsActive(GrainId grain) => _runtime.Catalog.Find(grain) is not null;
 

@@ -37,6 +37,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<IExternalScopeProvider, RequestContextScopeProvider>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddClusterMetrics(builder.Configuration);
+        services.AddRecentLogs();
         services.TryAddSingleton<RuntimeMetrics>();
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton(sp => new SiloStatistics(sp.GetRequiredService<GrainRuntime>(), sp));

@@ -146,28 +146,7 @@ public sealed class DashboardClusterTests(IdentityClusterFixture cluster)
         return await api.Http.SendAsync(request);
     }
 
-    // Reads the stream until its first live sample (the history event comes first), then closes it.
-    private static async Task<ClusterSample> FirstSampleAsync(ApiClient api, string bearer)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/api/stream");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        var eventName = string.Empty;
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                eventName = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "sample")
-            {
-                return JsonSerializer.Deserialize<ClusterSample>(line["data: ".Length..], JsonSerializerOptions.Web)!;
-            }
-        }
-
-        throw new InvalidOperationException("The stream ended before a sample.");
-    }
+    // The history event comes first; the first live sample follows it.
+    private static Task<ClusterSample> FirstSampleAsync(ApiClient api, string bearer) =>
+        DashboardEvents.FirstAsync<ClusterSample>(api, bearer, "/dashboard/api/stream", "sample", _ => true);
 }
