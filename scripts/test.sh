@@ -2,12 +2,15 @@
 # Runs every test of the solution against a real PostgreSQL server, then validates docker-compose.yml and starts a
 # two-silo cluster with scripts/run-cluster.sh for one request through the API host.
 # Uses $CLUSTER_TEST_POSTGRES when set; otherwise installs PostgreSQL with apt-get when it is missing and starts
-# a private, throwaway server for this run (stopped at the end).
+# a private, throwaway server for this run (stopped at the end). Likewise $CLUSTER_TEST_CHROMIUM, or Debian's chromium
+# (installed when missing), for the dashboard's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/postgres.sh
 ensure_postgres
+source scripts/chromium.sh
+ensure_chromium
 
 log="$(mktemp)"
 status=0

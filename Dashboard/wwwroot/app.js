@@ -30,8 +30,10 @@
     const max = Math.max(1, ...series.flatMap((line) => line.values));
     svg.replaceChildren(...series.map((line, index) => {
       const polyline = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
-      const step = line.values.length > 1 ? 400 / (line.values.length - 1) : 0;
-      polyline.setAttribute('points', line.values.map((value, i) => `${(i * step).toFixed(1)},${(78 - (value / max) * 76).toFixed(1)}`).join(' '));
+      // A single sample is drawn as a level line: one point alone draws nothing.
+      const values = line.values.length === 1 ? [line.values[0], line.values[0]] : line.values;
+      const step = values.length > 1 ? 400 / (values.length - 1) : 0;
+      polyline.setAttribute('points', values.map((value, i) => `${(i * step).toFixed(1)},${(78 - (value / max) * 76).toFixed(1)}`).join(' '));
       polyline.setAttribute('stroke', palette[index % palette.length]);
       const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
       title.textContent = line.name;
