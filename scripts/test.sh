@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the solution against a real PostgreSQL server, then validates docker-compose.yml and starts a
-# two-silo cluster with scripts/run-cluster.sh for one request through the API host.
+# Runs every test of the solution against a real PostgreSQL server, then validates docker-compose.yml, starts a
+# two-silo cluster with scripts/run-cluster.sh for one request through the API host, and runs the soak and fault
+# suite's 2-minute mode (scripts/soak.sh).
 # Uses $CLUSTER_TEST_POSTGRES when set; otherwise installs PostgreSQL with apt-get when it is missing and starts
 # a private, throwaway server for this run (stopped at the end). Likewise $CLUSTER_TEST_CHROMIUM, or Debian's chromium
 # (installed when missing), for the dashboard's browser tests.
@@ -25,6 +26,8 @@ rm -f "$log"
 checks=0
 bash scripts/check-compose.sh || checks=1
 bash scripts/smoke-cluster.sh || checks=1
+# The soak and fault suite's 2-minute mode: silos killed and restarted, PostgreSQL restarted, no acknowledged write lost.
+bash scripts/soak.sh 120 --debug --no-build || checks=1
 
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && [ "$checks" -ne 0 ]; then

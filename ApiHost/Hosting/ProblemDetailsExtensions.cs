@@ -1,4 +1,5 @@
 using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Storage;
 using Cluster.Runtime.Transport;
 
 namespace Cluster.ApiHost.Hosting;
@@ -6,6 +7,8 @@ namespace Cluster.ApiHost.Hosting;
 /// <summary>Every error as ProblemDetails; a malformed request says what was wrong with it, nothing internal leaks.</summary>
 public static class ProblemDetailsExtensions
 {
+    private const string NpgsqlNamespace = "Npgsql.";
+
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
         // Binding failures (malformed JSON, missing body) are thrown so the exception handler can describe them.
@@ -28,9 +31,10 @@ public static class ProblemDetailsExtensions
                 }
             }
 
-            if (context.Exception is SiloUnavailableException or GrainCallTimeoutException or TransportException)
+            if (context.Exception is { } exception && IsOutage(exception))
             {
-                problem.Detail = "The cluster cannot be reached right now; try again in a few seconds.";
+                problem.Detail = "The cluster or its database cannot be reached right now; try again in a few seconds.";
+                context.HttpContext.Response.Headers.RetryAfter = "2";
             }
 
             // The id under which the failure is logged (the correlation id), so support can find it; nothing else about it.
@@ -46,17 +50,29 @@ public static class ProblemDetailsExtensions
     public static IApplicationBuilder UseApiExceptionHandler(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // A malformed multipart form throws InvalidDataException while the body is read: the client's fault.
-            StatusCodeSelector = exception => exception switch
-            {
-                BadHttpRequestException badRequest => badRequest.StatusCode,
-                InvalidDataException => StatusCodes.Status400BadRequest,
-
-                // The cluster out of reach is a moment's outage to retry, not a bug.
-                SiloUnavailableException or GrainCallTimeoutException or TransportException => StatusCodes.Status503ServiceUnavailable,
-                _ => StatusCodes.Status500InternalServerError,
-            },
+            StatusCodeSelector = StatusOf,
         });
+
+    /// <summary>The status an unhandled exception answers with.</summary>
+    internal static int StatusOf(Exception exception) => exception switch
+    {
+        // A malformed multipart form throws InvalidDataException while the body is read: the client's fault.
+        BadHttpRequestException badRequest => badRequest.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+
+        // The cluster or its database out of reach is a moment's outage to retry, not a bug.
+        _ when IsOutage(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    // A grain's query that met a database restart reaches the caller as the driver's exception type, recreated or by
+    // name (the runtime passes type and message only), so it is recognized by its namespace.
+    private static bool IsOutage(Exception exception) => exception switch
+    {
+        SiloUnavailableException or GrainCallTimeoutException or TransportException or GrainStorageException => true,
+        GrainCallException opaque => opaque.OriginalTypeName.StartsWith(NpgsqlNamespace, StringComparison.Ordinal),
+        _ => exception.GetType().FullName?.StartsWith(NpgsqlNamespace, StringComparison.Ordinal) == true,
+    };
 
     private static string CodeOf(int status) => status switch
     {
