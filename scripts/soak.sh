@@ -6,7 +6,7 @@
 #
 #   bash scripts/soak.sh [seconds=600] [--silos N] [--workers N] [--debug --no-build]
 #
-# The test command runs the 2-minute mode (120 s, Debug, already built). The PostgreSQL server is always a private one
+# The test command runs the 2-minute mode (120 s, Debug, the silo and API host already built). The PostgreSQL server is always a private one
 # on $SOAK_PG_PORT (55441), since the suite restarts it; $SOAK_REPORT names a file for the Markdown report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +34,15 @@ if [ "$(id -u)" -eq 0 ]; then
   restart="runuser -u postgres -- $restart"
 fi
 
+# --no-build skips the silo and the API host (the test command has built them); the driver is always built, since
+# `dotnet test` builds only the test projects and what they reference.
+projects=(bench/Soak/Soak.csproj)
 if [ "$build" -eq 1 ]; then
-  for project in Silo/Silo.csproj ApiHost/ApiHost.csproj bench/Soak/Soak.csproj; do
-    dotnet build "$project" -c "$configuration" --nologo -v quiet
-  done
+  projects+=(Silo/Silo.csproj ApiHost/ApiHost.csproj)
 fi
+for project in "${projects[@]}"; do
+  dotnet build "$project" -c "$configuration" --nologo -v quiet
+done
 
 dotnet "bench/Soak/bin/$configuration/net10.0/Cluster.Soak.dll" \
   --silo "Silo/bin/$configuration/net10.0/Cluster.Silo.dll" --api-host "ApiHost/bin/$configuration/net10.0/Cluster.ApiHost.dll" \

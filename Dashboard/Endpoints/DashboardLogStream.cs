@@ -69,7 +69,19 @@ internal static class DashboardLogStream
     private static async Task<LogBatch> ReadAsync(
         DashboardSampler sampler, IClusterClient client, RecentLogs? local, Dictionary<string, long> cursors, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var members = await sampler.MembersAsync(cancellationToken);
+        // Without the membership table this period, only this host's own lines are read; the stream goes on.
+        IReadOnlyList<SiloMember> members;
+        var unanswered = new List<string>();
+        try
+        {
+            members = await sampler.MembersAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            members = [];
+            unanswered.Add("cluster membership");
+        }
+
         var sources = members.Where(member => DashboardSampler.LiveStatuses.Contains(member.Status))
             .Select(member => (Name: member.Silo, Read: (Func<long, Task<LogPage>>)(after => client.GetGrain<ISiloReportGrain>(member.Silo).ReadLogsAsync(after, cancellationToken))))
             .ToList();
@@ -103,7 +115,8 @@ internal static class DashboardLogStream
         }
 
         var merged = results.SelectMany(result => result.Lines ?? []).OrderBy(line => line.Entry.Timestamp).ToList();
-        return new LogBatch(merged, results.Sum(result => result.Missed), [.. results.Where(result => !result.Answered).Select(result => result.Name)]);
+        unanswered.AddRange(results.Where(result => !result.Answered).Select(result => result.Name));
+        return new LogBatch(merged, results.Sum(result => result.Missed), unanswered);
     }
 
     private static async Task<(List<LogLine> Lines, long Missed)> ReadSourceAsync(

@@ -1,16 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace Cluster.Runtime.Diagnostics;
 
 /// <summary>Writes a grain's state as the indented, redacted JSON of a <see cref="GrainStateSnapshot"/>.</summary>
-public static class GrainStateJson
+public static partial class GrainStateJson
 {
     /// <summary>Longer JSON is cut to this many characters.</summary>
     public const int MaxLength = 256 * 1024;
 
-    private static readonly string[] SecretWords = ["password", "passwd", "secret", "token", "hash", "key", "credential", "salt", "nonce"];
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -69,5 +69,9 @@ public static class GrainStateJson
         }
     }
 
-    private static bool IsSecret(string name) => SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
+    // "Tokens" and "keys" in the plural count or list things (a message's input tokens), they are not one credential.
+    [GeneratedRegex("password|passwd|secret|hash|credential|salt|nonce|token(?!s)|key(?!s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretName();
+
+    private static bool IsSecret(string name) => SecretName().IsMatch(name);
 }

@@ -2,7 +2,7 @@ namespace Cluster.Runtime.Diagnostics;
 
 /// <summary>
 /// One persistent state of an activation as its storage holds it now, as JSON, for the dashboard's administrators.
-/// Values of properties whose names suggest a credential (password, secret, token, hash, key) are replaced by
+/// Values of properties whose names suggest a credential (password, secret, hash, salt, a token, a key) are replaced by
 /// <see cref="LogRedaction.Mask"/>.
 /// </summary>
 /// <param name="StateName">The state's name, as the grain declares it.</param>
