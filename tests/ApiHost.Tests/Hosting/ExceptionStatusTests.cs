@@ -1,7 +1,10 @@
+using System.Net;
 using Cluster.ApiHost.Hosting;
 using Cluster.Runtime.Messaging;
 using Cluster.Runtime.Storage;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cluster.ApiHost.Tests.Hosting;
 
@@ -24,5 +27,21 @@ public sealed class ExceptionStatusTests
         var answered = ProblemDetailsExtensions.StatusOf(exception);
 
         Assert.Equal(status, answered);
+    }
+
+    [Fact]
+    public async Task Request_StorageDown_Answers503ProblemWithRetryAfter()
+    {
+        await using var factory = new EmbeddedApiHostFactory(EmbeddedApiHostFactory.NewDatabasePath()).WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ThrowingStartupFilter(() => new GrainStorageException("PostgreSQL is restarting")))));
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/test/storage-down");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
+        Assert.Contains("offline:api", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("PostgreSQL is restarting", body, StringComparison.Ordinal);
     }
 }
