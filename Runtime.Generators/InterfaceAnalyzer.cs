@@ -32,7 +32,7 @@ internal static class InterfaceAnalyzer
         var sink = new DiagnosticSink(diagnostics, null);
         var location = syntax.Identifier.GetLocation();
         var name = type.ToDisplayString(Names.Short);
-        if (isGrain && !SymbolFacts.HasKeyInterface(type))
+        if (isGrain && !SymbolFacts.HasKeyInterface(type) && !SymbolFacts.IsRemindable(type))
         {
             sink.Report(DiagnosticDescriptors.MissingKeyInterface, location, name);
         }

@@ -5,6 +5,7 @@ internal static class KnownTypeNames
 {
     public const string CoreNamespace = "Cluster.Runtime.Core";
     public const string ObserversNamespace = "Cluster.Runtime.Observers";
+    public const string RemindersNamespace = "Cluster.Runtime.Reminders";
     public const string CodeGenerationNamespace = "global::Cluster.Runtime.CodeGeneration";
 
     public const string AddressableName = "IAddressable";
@@ -14,6 +15,7 @@ internal static class KnownTypeNames
     public const string IntegerKeyName = "IGrainWithIntegerKey";
     public const string ObserverName = "IGrainObserver";
     public const string GrainClassName = "Grain";
+    public const string RemindableName = "IRemindable";
 
     public const string OneWayAttribute = "Cluster.Runtime.Concurrency.OneWayAttribute";
     public const string ReadOnlyAttribute = "Cluster.Runtime.Concurrency.ReadOnlyAttribute";

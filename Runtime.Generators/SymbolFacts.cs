@@ -29,6 +29,12 @@ internal static class SymbolFacts
         !IsGrainInterface(type)
         && type.AllInterfaces.Any(static i => Is(i, KnownTypeNames.ObserversNamespace, KnownTypeNames.ObserverName));
 
+    /// <summary>
+    /// The runtime's IRemindable: a capability any grain adds, addressed by the grain id of whichever grain
+    /// implements it, so it has no key interface of its own.
+    /// </summary>
+    public static bool IsRemindable(INamedTypeSymbol type) => Is(type, KnownTypeNames.RemindersNamespace, KnownTypeNames.RemindableName);
+
     public static bool HasKeyInterface(INamedTypeSymbol type) =>
         type.AllInterfaces.Any(static i =>
             Is(i, KnownTypeNames.CoreNamespace, KnownTypeNames.StringKeyName)

@@ -30,8 +30,9 @@ internal sealed partial class GrainRuntime : IDisposable
         TimeProvider = timeProvider;
         Logger = loggerFactory.CreateLogger("Cluster.Runtime");
         var assemblies = assemblyList.Value;
+        // The runtime's own grains (reminder partitions) run in every silo, whatever the host chose to load.
         Registry = new GrainTypeRegistry(
-            assemblies.IncludeDiscovered ? assemblies.Assemblies.Concat(GrainAssemblyDiscovery.Discover()) : assemblies.Assemblies,
+            (assemblies.IncludeDiscovered ? assemblies.Assemblies.Concat(GrainAssemblyDiscovery.Discover()) : assemblies.Assemblies).Append(typeof(GrainRuntime).Assembly),
             Options.CollectionAge,
             Options.CollectionAgeByType);
         Catalog = new Catalog(this);

@@ -25,6 +25,9 @@ public sealed class RuntimeMetrics
     /// <summary>The storage-operation histogram's name.</summary>
     public const string StorageOperationDurationName = "cluster.storage.operation.duration";
 
+    /// <summary>The reminder-tick counter's name.</summary>
+    public const string ReminderTicksName = "cluster.reminder.ticks";
+
     /// <summary>Creates the instruments on a meter of <paramref name="meters"/>.</summary>
     public RuntimeMetrics(IMeterFactory meters)
     {
@@ -40,6 +43,10 @@ public sealed class RuntimeMetrics
             "s",
             "Time of a grain state read, write or clear, by storage provider, operation and outcome (ok, conflict or error).",
             advice: DurationAdvice);
+        ReminderTicks = Meter.CreateCounter<long>(
+            ReminderTicksName,
+            "{tick}",
+            "Reminder ticks delivered by this silo, by the reminded grain's type and outcome (ok or error).");
     }
 
     /// <summary>The meter the instruments belong to.</summary>
@@ -51,8 +58,17 @@ public sealed class RuntimeMetrics
     /// <summary>Grain state operations.</summary>
     public Histogram<double> StorageOperationDuration { get; }
 
+    /// <summary>Reminder ticks, counted by the silo serving the reminder's partition.</summary>
+    public Counter<long> ReminderTicks { get; }
+
     /// <summary>Seconds since <paramref name="startedAt"/>, a <see cref="Stopwatch.GetTimestamp"/> value.</summary>
     public static double SecondsSince(long startedAt) => Stopwatch.GetElapsedTime(startedAt).TotalSeconds;
+
+    internal void RecordReminderTick(string grainType, bool succeeded) =>
+        ReminderTicks.Add(
+            1,
+            new KeyValuePair<string, object?>("grain.type", grainType),
+            new KeyValuePair<string, object?>("outcome", succeeded ? "ok" : "error"));
 
     internal void RecordStorage(string provider, string operation, long startedAt, Exception? exception) =>
         StorageOperationDuration.Record(

@@ -2,6 +2,7 @@ using System.Reflection;
 using Cluster.Runtime.Activation;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Diagnostics;
+using Cluster.Runtime.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,7 @@ public static class SiloHostingExtensions
         services.AddSingleton(sp => new SiloStatistics(sp.GetRequiredService<GrainRuntime>(), sp));
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
+        services.AddReminders(builder.Configuration);
         services.AddHostedService<SiloHostedService>();
         configure?.Invoke(new SiloBuilder(services, builder.Configuration));
         return builder;

@@ -29,6 +29,13 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>Where the silo's gateway listens, when it has one (<c>silo.AddGateway(o => o.Port = 0)</c> picks a free port).</summary>
     public IPEndPoint? GatewayEndpoint => _host.Services.GetService<SiloGateway>()?.Endpoint;
 
+    /// <summary>
+    /// A reference to <paramref name="grainId"/> through <typeparamref name="TInterface"/>: for interfaces no key
+    /// addresses, such as <see cref="Reminders.IRemindable"/>, to deliver a reminder tick by hand.
+    /// </summary>
+    public TInterface GetReference<TInterface>(GrainId grainId)
+        where TInterface : IAddressable => Runtime.GrainFactory.GetReference<TInterface>(grainId);
+
     internal GrainRuntime Runtime => _host.Services.GetRequiredService<GrainRuntime>();
 
     /// <summary>Builds and starts a silo.</summary>

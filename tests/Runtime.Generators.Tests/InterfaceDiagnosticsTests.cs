@@ -62,6 +62,23 @@ public class InterfaceDiagnosticsTests
         Assert.Empty(result.GeneratedTrees);
     }
 
+    [Fact]
+    public void Analyze_KeylessInterfaceNamedIRemindableOutsideTheRuntime_StillReportsClr0003()
+    {
+        var source = GeneratorHarness.Usings + """
+            namespace MyApp;
+
+            public interface IRemindable : IGrain
+            {
+                Task ReceiveReminder(string reminderName);
+            }
+            """;
+
+        var result = GeneratorHarness.Run(source);
+
+        Assert.Contains("'IRemindable'", result.Single("CLR0003").GetMessage());
+    }
+
     [Theory]
     [InlineData("[OneWay] Task<int> Get();", "returns 'System.Threading.Tasks.Task<int>'")]
     [InlineData("[OneWay] ValueTask<int> Get();", "returns 'System.Threading.Tasks.ValueTask<int>'")]

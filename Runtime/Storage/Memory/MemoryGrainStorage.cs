@@ -9,9 +9,10 @@ namespace Cluster.Runtime.Storage.Memory;
 /// Grain storage held in process memory, for unit tests of grain logic. It has the same semantics as the SQL
 /// providers: state is stored as JSON (so schema evolution behaves the same and stored state cannot be mutated
 /// without a write), ETags are integer versions, stale writes and clears throw
-/// <see cref="InconsistentStateException"/>, and clears leave tombstones. Everything is lost when the process exits.
+/// <see cref="InconsistentStateException"/>, clears leave tombstones, and listings order and filter as theirs do.
+/// Everything is lost when the process exits.
 /// </summary>
-public sealed class MemoryGrainStorage : IGrainStorage
+public sealed class MemoryGrainStorage : IGrainStorage, IGrainStateQuery
 {
     private readonly MemoryStateTable _table = new();
     private readonly VersionedStateStorage _storage;
@@ -41,6 +42,22 @@ public sealed class MemoryGrainStorage : IGrainStorage
     /// <inheritdoc />
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default) =>
         _storage.ClearStateAsync(stateName, grainId, grainState, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredGrainState>> ListAsync(StateListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(MemoryStateList.List(_table.Snapshot(), query));
+    }
+
+    /// <inheritdoc />
+    public Task<long> CountAsync(StateListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(MemoryStateList.Count(_table.Snapshot(), query));
+    }
 
     /// <summary>Stores raw JSON (or a tombstone) at a version, bypassing the checks; for tests of old state shapes.</summary>
     internal void PutRaw(string stateName, GrainId grainId, int version, string? json) =>

@@ -58,6 +58,15 @@ internal sealed class MemoryStateTable : IStateTable
         }
     }
 
+    /// <summary>A copy of every row, for listings.</summary>
+    internal KeyValuePair<StateRowKey, StoredRow>[] Snapshot()
+    {
+        lock (_lock)
+        {
+            return [.. _rows];
+        }
+    }
+
     /// <summary>Stores a row as given, replacing any; lets tests plant rows written by an older state shape.</summary>
     internal void Put(StateRowKey key, StoredRow row)
     {

@@ -1,5 +1,6 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Storage;
+using Cluster.Runtime.Storage.Memory;
 using Cluster.Runtime.Storage.Postgres;
 using Cluster.Runtime.Storage.Sqlite;
 
@@ -9,7 +10,7 @@ public sealed class GrainStateQueryTests(PostgresDatabaseFixture fixture) : ICla
 {
     private readonly TemporaryDirectory _directory = new();
 
-    public static TheoryData<string> Providers => ["Postgres", "Sqlite"];
+    public static TheoryData<string> Providers => ["Postgres", "Sqlite", "Memory"];
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -90,6 +91,11 @@ public sealed class GrainStateQueryTests(PostgresDatabaseFixture fixture) : ICla
 
     private async Task<IGrainStateQuery> CreateAsync(string provider)
     {
+        if (provider == "Memory")
+        {
+            return new MemoryGrainStorage();
+        }
+
         IGrainStorageInitializer storage = provider == "Postgres"
             ? new PostgresGrainStorage(GrainStorageNames.Default, new PostgresGrainStorageOptions { ConnectionString = fixture.ConnectionString })
             : new SqliteGrainStorage(GrainStorageNames.Default, new SqliteGrainStorageOptions { FilePath = _directory.File("query.db") });
