@@ -5,4 +5,5 @@ namespace Cluster.Grains.Interfaces.Demo;
 /// <param name="Value">The current value.</param>
 /// <param name="Version">How many increments were persisted; grows by one with each.</param>
 /// <param name="UpdatedAt">When the value last changed; null before the first increment.</param>
-public sealed record CounterInfo(string Name, long Value, long Version, DateTimeOffset? UpdatedAt);
+/// <param name="Schedule">The scheduled increment, or null when none is.</param>
+public sealed record CounterInfo(string Name, long Value, long Version, DateTimeOffset? UpdatedAt, CounterSchedule? Schedule = null);

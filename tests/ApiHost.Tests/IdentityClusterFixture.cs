@@ -1,6 +1,7 @@
 using System.Net;
 using Cluster.Grains;
 using Cluster.Grains.Interfaces.Identity;
+using Cluster.Runtime.Reminders;
 using Cluster.Runtime.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,6 +43,9 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
 
     /// <summary>The group whose members may use <c>restricted-model</c>.</summary>
     public const string RestrictedModelGroup = "Model Testers";
+
+    /// <summary>The silos' shortest reminder period: short, for ticks within a test, and above one second, to test its refusal.</summary>
+    public static readonly TimeSpan ReminderMinimumPeriod = TimeSpan.FromSeconds(2);
 
     /// <summary>The password hashing cost of the test hosts: the lowest allowed, to keep sign-ins fast.</summary>
     public const int PasswordIterations = 100_000;
@@ -88,6 +92,11 @@ public sealed class IdentityClusterFixture : IAsyncLifetime
                 silo.Services.AddChatModels(configuration);
                 silo.Services.AddPlugins(configuration);
                 silo.Services.AddConfigsAndChannels(configuration);
+                silo.Services.Configure<ReminderOptions>(reminders =>
+                {
+                    reminders.MinimumPeriod = ReminderMinimumPeriod;
+                    reminders.RefreshPeriod = TimeSpan.FromSeconds(2);
+                });
             };
         });
         First = CreateApiHost();
