@@ -38,6 +38,7 @@ public static class DashboardEndpoints
         api.MapGet("/samples", GetSamples);
         api.MapGet("/stream", StreamAsync);
         api.MapGet("/logs/stream", DashboardLogStream.StreamAsync);
+        api.MapGet("/reminders", DashboardReminders.ListAsync);
         api.MapGet("/grains/{grainType}/{key}", LookUpAsync);
         api.MapGet("/grains/{grainType}/{key}/state", ReadStateAsync);
         api.MapPost("/grains/{grainType}/{key}/deactivate", DeactivateAsync).AddEndpointFilter(RequireIntent);

@@ -3,8 +3,9 @@
 (() => {
   const intent = { 'X-Dashboard-Request': '1' };
   const palette = ['#2b6cb0', '#c05621', '#2f855a', '#9b2c2c', '#6b46c1', '#b7791f'];
-  const state = { samples: [], source: null, found: null, order: 'calls', logs: null, logLines: [], paused: false };
+  const state = { samples: [], source: null, found: null, order: 'calls', logs: null, logLines: [], paused: false, reminders: null };
   const maxLogLines = 1000;
+  const reminderRefresh = 5000;
   const $ = (id) => document.getElementById(id);
 
   const number = (value, digits = 1) => value == null ? '–' : Number(value).toFixed(digits);
@@ -139,6 +140,36 @@
     source.onerror = () => { $('log-status').textContent = 'Reconnecting…'; };
   }
 
+  // Read only while the page is shown: listing asks every partition that holds reminders.
+  async function loadReminders() {
+    const query = new URLSearchParams();
+    if ($('reminder-text').value) {
+      query.set('q', $('reminder-text').value);
+    }
+    const response = await fetch(`api/reminders?${query}`);
+    const body = await response.json();
+    if (!response.ok) {
+      $('reminder-status').textContent = body.detail;
+      return;
+    }
+    const unanswered = body.unanswered ? ` · ${body.unanswered} partitions did not answer` : '';
+    const shown = body.reminders.length < body.matching ? `${body.reminders.length} of ${body.matching}` : `${body.matching}`;
+    $('reminder-status').textContent = `${shown} reminders in ${body.partitions} partitions${unanswered} · updated ${new Date().toLocaleTimeString()}`;
+    fill('reminder-table', body.reminders.map((r) => [r.grainId, r.reminderName, r.period, new Date(r.nextTickTime).toLocaleString(),
+      r.lastTickTime ? new Date(r.lastTickTime).toLocaleString() : '–', `${r.ticks}`, r.failures ? `${r.failures} (${r.lastError})` : '0', r.silo]));
+  }
+
+  function watchReminders() {
+    stopReminders();
+    loadReminders();
+    state.reminders = setInterval(loadReminders, reminderRefresh);
+  }
+
+  function stopReminders() {
+    clearInterval(state.reminders);
+    state.reminders = null;
+  }
+
   function stopLogs() {
     state.logs?.close();
     state.logs = null;
@@ -154,11 +185,18 @@
     } else {
       stopLogs();
     }
+    if (page === 'reminders') {
+      if (!state.reminders) {
+        watchReminders();
+      }
+    } else {
+      stopReminders();
+    }
   }
 
   function route() {
     const page = (location.hash || '#overview').slice(1);
-    show(['overview', 'silos', 'grains', 'storage', 'logs'].includes(page) ? page : 'overview');
+    show(['overview', 'silos', 'grains', 'reminders', 'storage', 'logs'].includes(page) ? page : 'overview');
   }
 
   function connect() {
@@ -183,6 +221,7 @@
 
   function signInPage(session) {
     stopLogs();
+    stopReminders();
     $('nav').hidden = true;
     $('sign-out').hidden = true;
     document.querySelectorAll('.page').forEach((section) => { section.hidden = true; });
@@ -225,6 +264,7 @@
   $('sign-out').addEventListener('click', async () => {
     state.source?.close();
     stopLogs();
+    stopReminders();
     await fetch('session', { method: 'DELETE', headers: intent });
     start();
   });
@@ -261,6 +301,7 @@
     $('grain-state').replaceChildren(...parts);
   });
 
+  $('reminder-filter').addEventListener('submit', (event) => { event.preventDefault(); watchReminders(); });
   $('log-filter').addEventListener('submit', (event) => { event.preventDefault(); watchLogs(); });
   $('log-level').addEventListener('change', watchLogs);
   $('log-pause').addEventListener('click', () => {

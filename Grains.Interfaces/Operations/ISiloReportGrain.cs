@@ -1,5 +1,6 @@
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Diagnostics;
+using Cluster.Runtime.Reminders;
 
 namespace Cluster.Grains.Interfaces.Operations;
 
@@ -27,6 +28,12 @@ public interface ISiloReportGrain : IGrainWithStringKey
     /// while someone reads them (<see cref="RecentLogs.WatchLease"/> after the last read).
     /// </summary>
     Task<LogPage> ReadLogsAsync(long after, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cluster's reminders whose grain id or name contains <paramref name="filter"/> (empty for all), soonest due
+    /// first, at most <paramref name="limit"/> (1 to <see cref="ReminderDirectory.MaxLimit"/>), as their partitions serve them.
+    /// </summary>
+    Task<ReminderOverview> ReadRemindersAsync(string filter, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Deactivates that grain if it is active on this silo, once its running calls end; false if it is not here.</summary>
     Task<bool> DeactivateAsync(string grainType, string key, CancellationToken cancellationToken = default);

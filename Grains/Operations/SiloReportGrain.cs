@@ -3,6 +3,7 @@ using Cluster.Runtime.Concurrency;
 using Cluster.Runtime.Core;
 using Cluster.Runtime.Diagnostics;
 using Cluster.Runtime.Placement;
+using Cluster.Runtime.Reminders;
 
 namespace Cluster.Grains.Operations;
 
@@ -10,7 +11,7 @@ namespace Cluster.Grains.Operations;
 [GrainType("silo-report")]
 [SiloKeyPlacement]
 [Reentrant]
-public sealed class SiloReportGrain(SiloStatistics statistics, RecentLogs logs) : Grain, ISiloReportGrain
+public sealed class SiloReportGrain(SiloStatistics statistics, RecentLogs logs, ReminderDirectory reminders) : Grain, ISiloReportGrain
 {
     public Task<SiloReport> GetReportAsync(CancellationToken cancellationToken = default) => Task.FromResult(statistics.Capture());
 
@@ -19,6 +20,9 @@ public sealed class SiloReportGrain(SiloStatistics statistics, RecentLogs logs) 
 
     public Task<IReadOnlyList<GrainStateSnapshot>?> ReadStatesAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
         statistics.ReadStatesAsync(new GrainId(grainType, key), cancellationToken);
+
+    public Task<ReminderOverview> ReadRemindersAsync(string filter, int limit, CancellationToken cancellationToken = default) =>
+        reminders.ReadAsync(filter, limit, cancellationToken);
 
     public Task<LogPage> ReadLogsAsync(long after, CancellationToken cancellationToken = default) => Task.FromResult(logs.Read(after));
 

@@ -96,6 +96,15 @@ public sealed partial class DashboardBrowserTests(IdentityClusterFixture cluster
         {
         }
 
+        var scheduled = $"browser-{Guid.NewGuid():N}";
+        using (await api.SendAsync(HttpMethod.Put, $"/api/demo/counters/{scheduled}/schedule", JsonContent.Create(new { amount = 1, everySeconds = 60 }), await cluster.NewAdminAsync(api)))
+        {
+        }
+
+        await page.ClickAsync("#nav a[data-page=reminders]");
+        await Assertions.Expect(page.Locator("#reminder-table tbody tr", new PageLocatorOptions { HasText = $"counter/{scheduled}" })).ToContainTextAsync("scheduled-increment");
+        await Assertions.Expect(page.Locator("#reminder-status")).ToContainTextAsync("partitions");
+
         await page.ClickAsync("#nav a[data-page=storage]");
         await Assertions.Expect(page.Locator("#storage-table tbody tr", new PageLocatorOptions { HasText = "write" }).First).ToBeVisibleAsync();
 
